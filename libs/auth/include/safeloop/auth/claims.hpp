@@ -1,0 +1,36 @@
+#pragma once
+/// @file claims.hpp
+/// The claims of a SafeLoop access token. Registered claims (RFC 7519) plus the tenant and roles:
+///   {"iss","sub","iat","nbf"?,"exp","jti","ent","park","roles":[...]}
+/// Times are NumericDate (seconds since the Unix epoch).
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "safeloop/core/status.hpp"
+
+namespace safeloop::auth {
+
+struct Claims {
+  std::string iss;                  ///< issuer, must equal the configured SAFELOOP_JWT_ISSUER
+  std::string sub;                  ///< subject: the account id
+  std::int64_t iat = 0;             ///< issued at
+  std::optional<std::int64_t> nbf;  ///< not before (optional)
+  std::int64_t exp = 0;             ///< expires at
+  std::string jti;                  ///< token id (UUIDv7)
+  std::string ent;                  ///< enterprise (tenant) id, a UUID
+  std::string park;                 ///< park id (UUID, or empty for an enterprise outside any park)
+  std::vector<std::string> roles;   ///< role codes, e.g. "safety_officer"
+
+  friend bool operator==(const Claims&, const Claims&) = default;
+};
+
+nlohmann::json ClaimsToJson(const Claims& claims);
+/// Reads and type-checks every claim; UNAUTHENTICATED naming the missing or mistyped claim
+/// ("token has no ent claim", "token claim ent is not a UUID", ...).
+Result<Claims> ClaimsFromJson(const nlohmann::json& payload);
+
+}  // namespace safeloop::auth

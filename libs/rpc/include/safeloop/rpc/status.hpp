@@ -1,0 +1,21 @@
+#pragma once
+/// @file status.hpp
+/// safeloop::Status <-> grpc::Status. The offending field of a validation error travels in the trailing
+/// metadata key `safeloop-error-field`, so the gateway can answer {"error":{..., "field": ...}}.
+
+#include <grpcpp/grpcpp.h>
+
+#include <string>
+
+#include "safeloop/core/status.hpp"
+
+namespace safeloop::rpc {
+
+inline constexpr const char* kErrorFieldKey = "safeloop-error-field";
+
+/// Server side: the grpc::Status to return; also sets the field trailer on `context` (may be null).
+grpc::Status ToGrpcStatus(const Status& status, grpc::ServerContext* context);
+/// Client side: rebuilds a Status from a finished call (field from the trailers of `context`, may be null).
+Status FromGrpcStatus(const grpc::Status& status, const grpc::ClientContext* context);
+
+}  // namespace safeloop::rpc

@@ -1,0 +1,67 @@
+// safeloop-gateway: the REST edge. Only wiring lives here; see src/ for the parts.
+#include <utility>  // before any Boost.Asio header (STACK.md §3.7)
+
+#include <pplx/threadpool.h>
+
+#include <iostream>
+#include <thread>
+
+#include "dispatcher.hpp"
+#include "gateway_config.hpp"
+#include "http_server.hpp"
+#include "map_stream_handler.hpp"
+#include "risk_handlers.hpp"
+#include "safeloop/cache/redis.hpp"
+#include "system_handlers.hpp"
+#include "termination.hpp"
+
+using namespace safeloop;
+using namespace safeloop::gateway;
+
+int main() try {
+  EnvReader env;
+  GatewayConfig config = GatewayConfig::FromEnv(env);
+  SetLogLevel(config.log_level);
+  BlockTerminationSignals();  // before any thread starts, so only sigwait below sees them
+  crossplat::threadpool::initialize_with_threads(std::max(2u, std::thread::hardware_concurrency()));
+
+  obs::MetricsServer metrics(config.metrics_addr);
+  obs::RpcMetrics rpc_metrics(metrics.registry(), "gateway");
+  SystemClock clock;
+  auto verifier = auth::JwtVerifier::Create(config.jwt, clock);
+  if (!verifier.ok()) throw ConfigError({verifier.status().message()});
+  auto permissions = auth::RolePermissions::Defaults();
+  Authenticator authenticator(*verifier, permissions);
+
+  RiskClient risk(MakeRiskChannel(config.risk_addr.ToString()), config.rpc_deadline);
+  auto hub = std::make_shared<StreamHub>(metrics.registry(), config.sse_keepalive);
+  cache::RedisSubscriber changes(
+      cache::RedisOptions{config.redis_addr}, {std::string(kRiskMapChangesPattern)},
+      [&hub](const std::string& channel, const std::string& payload) { hub->Dispatch(channel, payload); },
+      [&hub] { hub->CloseAll(); });  // changes may have been missed: clients reconnect for a fresh snapshot
+
+  auto routes = GatewayRoutes();
+  HandlerMap handlers;
+  AddSystemHandlers(risk, routes, handlers);
+  AddRiskHandlers(risk, handlers);
+  AddMapStreamHandler(risk, hub, handlers);
+  Dispatcher dispatcher(Router(routes), std::move(handlers), authenticator, StaticFiles(config.web_root),
+                        &rpc_metrics);
+  HttpServer server(config.http_addr, dispatcher);
+  server.Open();
+  LogInfo("gateway", "listening", {{"http", config.http_addr.ToString()}, {"risk", config.risk_addr.ToString()},
+                                   {"metrics", config.metrics_addr.ToString()}, {"web_root", config.web_root}});
+
+  int signal = WaitForTerminationSignal();
+  LogInfo("gateway", "shutting down", {{"signal", signal}});
+  hub->Shutdown();  // open streams would otherwise keep the listener's close waiting
+  server.Close();
+  changes.Stop();
+  return 0;
+} catch (const ConfigError& e) {
+  std::cerr << "safeloop-gateway: " << e.what() << "\n";
+  return 2;
+} catch (const std::exception& e) {
+  std::cerr << "safeloop-gateway: " << e.what() << "\n";
+  return 1;
+}

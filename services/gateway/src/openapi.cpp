@@ -1,0 +1,193 @@
+#include "openapi.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace safeloop::gateway {
+namespace {
+using nlohmann::json;
+
+json Ref(const std::string& schema) { return {{"$ref", "#/components/schemas/" + schema}}; }
+json Str(const std::string& description = "") {
+  json s = {{"type", "string"}};
+  if (!description.empty()) s["description"] = description;
+  return s;
+}
+json Uuid() { return {{"type", "string"}, {"format", "uuid"}}; }
+json DateTime() { return {{"type", "string"}, {"format", "date-time"}}; }
+json Number() { return {{"type", "number"}}; }
+json Int(const std::string& format = "int32") { return {{"type", "integer"}, {"format", format}}; }
+json Obj(json properties, std::vector<std::string> required) {
+  return {{"type", "object"}, {"properties", std::move(properties)}, {"required", std::move(required)}};
+}
+json ListOf(const std::string& schema) {
+  return Obj({{"items", {{"type", "array"}, {"items", Ref(schema)}}}}, {"items"});
+}
+
+json LevelProperties(json properties) {
+  properties["level"] = {{"type", "integer"}, {"enum", {0, 1, 2, 3, 4}},
+                         {"description", "1 重大 red, 2 较大 orange, 3 一般 yellow, 4 低 blue, 0 未评估"}};
+  properties["level_name"] = {{"type", "string"}, {"enum", {"重大风险", "较大风险", "一般风险", "低风险", "未评估"}}};
+  properties["color"] = {{"type", "string"}, {"enum", {"red", "orange", "yellow", "blue", "none"}}};
+  return properties;
+}
+
+json Schemas() {
+  json s;
+  s["Error"] = Obj({{"error", Obj({{"code", Str("gRPC status name, e.g. INVALID_ARGUMENT")},
+                                   {"message", Str()},
+                                   {"field", Str("the offending field, when one is at fault")},
+                                   {"request_id", Str()}},
+                                  {"code", "message", "request_id"})}},
+                   {"error"});
+  s["Health"] = Obj({{"status", {{"type", "string"}, {"enum", {"ok", "unavailable"}}}}}, {"status"});
+  s["OpenApiDocument"] = {{"type", "object"}, {"description", "This document"}};
+  s["Point2D"] = Obj({{"x", Number()}, {"y", Number()}}, {"x", "y"});
+  s["PlantMap"] = Obj({{"id", Uuid()}, {"name", Str()}, {"image_url", Str()}, {"width", Int()}, {"height", Int()},
+                       {"created_at", DateTime()}},
+                      {"id", "name", "image_url", "width", "height", "created_at"});
+  s["PlantMapList"] = ListOf("PlantMap");
+  s["Area"] = Obj(LevelProperties({{"id", Uuid()},
+                                   {"map_id", Uuid()},
+                                   {"name", Str()},
+                                   {"polygon", {{"type", "array"}, {"items", Ref("Point2D")}}},
+                                   {"created_at", DateTime()}}),
+                  {"id", "map_id", "name", "polygon", "level", "level_name", "color", "created_at"});
+  s["AreaList"] = ListOf("Area");
+  s["LecAssessment"] =
+      Obj(LevelProperties({{"id", Uuid()},
+                           {"risk_point_id", Uuid()},
+                           {"method", {{"type", "string"}, {"enum", {"LEC"}}}},
+                           {"l", Number()},
+                           {"e", Number()},
+                           {"c", Number()},
+                           {"d", {{"type", "number"}, {"description", "L × E × C"}}},
+                           {"band_variant", {{"type", "string"}, {"enum", {"V1", "V2"}}}},
+                           {"assessed_by", Str()},
+                           {"note", Str()},
+                           {"assessed_at", DateTime()},
+                           {"version", Int()}}),
+          {"id", "risk_point_id", "method", "l", "e", "c", "d", "level", "level_name", "color", "band_variant",
+           "assessed_by", "note", "assessed_at", "version"});
+  s["LecAssessmentList"] = ListOf("LecAssessment");
+  s["RiskPoint"] = Obj(LevelProperties({{"id", Uuid()},
+                                        {"area_id", Uuid()},
+                                        {"name", Str()},
+                                        {"description", Str()},
+                                        {"latest_assessment", {{"allOf", {Ref("LecAssessment")}}, {"nullable", true}}},
+                                        {"created_at", DateTime()}}),
+                       {"id", "area_id", "name", "description", "level", "level_name", "color", "latest_assessment",
+                        "created_at"});
+  s["RiskPointList"] = ListOf("RiskPoint");
+  s["ScoringSettings"] = Obj({{"lec_band_variant", {{"type", "string"}, {"enum", {"V1", "V2"}}}}}, {"lec_band_variant"});
+  s["RiskMapArea"] = Obj(LevelProperties({{"area_id", Uuid()},
+                                          {"name", Str()},
+                                          {"polygon", {{"type", "array"}, {"items", Ref("Point2D")}}},
+                                          {"version", Int("int64")}}),
+                         {"area_id", "name", "polygon", "level", "level_name", "color", "version"});
+  s["RiskMap"] = Obj({{"map", Ref("PlantMap")},
+                      {"version", Int("int64")},
+                      {"areas", {{"type", "array"}, {"items", Ref("RiskMapArea")}}}},
+                     {"map", "version", "areas"});
+  s["AreaLevelEvent"] = Obj(LevelProperties({{"area_id", Uuid()}, {"map_id", Uuid()}, {"version", Int("int64")}}),
+                            {"area_id", "map_id", "level", "level_name", "color", "version"});
+  s["RiskMapEventStream"] = {
+      {"type", "string"},
+      {"description",
+       "text/event-stream: `event: snapshot` (data: RiskMap), then `event: area-level` (data: AreaLevelEvent), "
+       "each with `id: <map version>`; `: keepalive` comments every 15 s"}};
+  s["CreatePlantMapRequest"] =
+      Obj({{"name", Str()}, {"image_url", Str()}, {"width", Int()}, {"height", Int()}}, {"name", "width", "height"});
+  s["CreateAreaRequest"] =
+      Obj({{"name", Str()},
+           {"polygon", {{"type", "array"}, {"items", Ref("Point2D")}, {"minItems", 3}}}},
+          {"name", "polygon"});
+  s["CreateRiskPointRequest"] = Obj({{"name", Str()}, {"description", Str()}}, {"name"});
+  s["AssessLecRequest"] =
+      Obj({{"method", {{"type", "string"}, {"enum", {"LEC"}}, {"default", "LEC"}}},
+           {"l", {{"type", "number"}, {"enum", {10, 6, 3, 1, 0.5, 0.2, 0.1}}, {"description", "likelihood"}}},
+           {"e", {{"type", "number"}, {"enum", {10, 6, 3, 2, 1, 0.5}}, {"description", "exposure"}}},
+           {"c", {{"type", "number"}, {"enum", {100, 40, 15, 7, 3, 1}}, {"description", "consequence"}}},
+           {"note", Str()}},
+          {"l", "e", "c"});
+  return s;
+}
+
+json ErrorResponse(const std::string& description) {
+  return {{"description", description}, {"content", {{"application/json", {{"schema", Ref("Error")}}}}}};
+}
+
+json Operation(const RouteSpec& route) {
+  json op = {{"operationId", route.operation_id}, {"summary", route.summary}, {"tags", {route.tag}}};
+  json parameters = json::array();
+  for (const auto& name : PathParamsOf(route.pattern)) {
+    parameters.push_back({{"name", name}, {"in", "path"}, {"required", true}, {"schema", Uuid()}});
+  }
+  for (const auto& q : route.query) {
+    parameters.push_back({{"name", q.name},
+                          {"in", "query"},
+                          {"required", false},
+                          {"description", q.description},
+                          {"schema", q.uuid ? Uuid() : Str()}});
+  }
+  if (!parameters.empty()) op["parameters"] = std::move(parameters);
+  if (!route.request_schema.empty()) {
+    op["requestBody"] = {{"required", true},
+                         {"content", {{"application/json", {{"schema", Ref(route.request_schema)}}}}}};
+  }
+
+  json responses;
+  responses[std::to_string(route.success_status)] = {
+      {"description", route.success_status == 201 ? "Created" : "OK"},
+      {"content", {{route.content_type, {{"schema", Ref(route.response_schema)}}}}}};
+  if (route.auth == AuthMode::kPublic) {
+    op["security"] = json::array();
+    if (route.operation_id == "health") {
+      responses["503"] = {{"description", "The risk service is unreachable"},
+                          {"content", {{"application/json", {{"schema", Ref("Health")}}}}}};
+    }
+  } else {
+    op["security"] = {{{"bearerAuth", json::array()}}};
+    if (route.auth == AuthMode::kBearerOrQueryToken) op["security"].push_back({{"accessTokenQuery", json::array()}});
+    op["x-safeloop-permission"] = route.permission;
+    responses["400"] = ErrorResponse("Invalid input; error.field names the field");
+    responses["401"] = ErrorResponse("Missing, malformed, expired or wrongly signed token");
+    responses["403"] = ErrorResponse("The token's roles lack " + route.permission);
+    responses["404"] = ErrorResponse("Not found (or not in the caller's enterprise)");
+    responses["503"] = ErrorResponse("The risk service is unavailable");
+    responses["504"] = ErrorResponse("The risk service did not answer in time");
+    responses["default"] = ErrorResponse("Any other error");
+  }
+  op["responses"] = std::move(responses);
+  return op;
+}
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+}  // namespace
+
+json BuildOpenApi(const std::vector<RouteSpec>& routes) {
+  json paths = json::object();
+  for (const auto& route : routes) paths[route.pattern][Lower(route.method)] = Operation(route);
+  return {{"openapi", "3.0.3"},
+          {"info",
+           {{"title", "SafeLoop 安全闭环 API"},
+            {"version", "1.0.0"},
+            {"description",
+             "REST edge of SafeLoop. The tenant (enterprise, park) always comes from the token. Errors answer "
+             "{\"error\":{\"code\",\"message\",\"field\",\"request_id\"}} with the HTTP status matching the gRPC "
+             "code; every response carries X-Request-Id."}}},
+          {"servers", {{{"url", "/"}}}},
+          {"tags", {{{"name", "risk"}, {"description", "安全风险分级管控 risk graded control"}},
+                    {{"name", "system"}, {"description", "Health and API description"}}}},
+          {"paths", std::move(paths)},
+          {"components",
+           {{"schemas", Schemas()},
+            {"securitySchemes",
+             {{"bearerAuth", {{"type", "http"}, {"scheme", "bearer"}, {"bearerFormat", "JWT"}}},
+              {"accessTokenQuery", {{"type", "apiKey"}, {"in", "query"}, {"name", "access_token"}}}}}}}};
+}
+
+}  // namespace safeloop::gateway

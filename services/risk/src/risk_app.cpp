@@ -1,0 +1,76 @@
+#include "risk_app.hpp"
+
+#include "grpc_risk_service.hpp"
+#include "map_projector.hpp"
+#include "pg_risk_store.hpp"
+#include "risk_map_cache.hpp"
+#include "safeloop/auth/jwt.hpp"
+#include "safeloop/bus/topics.hpp"
+#include "safeloop/db/migrations.hpp"
+#include "safeloop/db/outbox.hpp"
+#include "safeloop/obs/metrics.hpp"
+#include "safeloop/rpc/server.hpp"
+
+namespace safeloop::risk {
+
+std::vector<db::Migration> EmbeddedMigrations();  // generated from services/risk/migrations
+
+namespace {
+void EnsureRiskTopics(const std::string& brokers) {
+  Status s = bus::EnsureTopics(brokers, {{kAssessmentTopic, 3, 1, {}}, {kAreaLevelTopic, 3, 1, {}}},
+                               std::chrono::milliseconds(5000));
+  // Kafka down at start is not fatal: the outbox keeps events and the broker auto-creates topics later.
+  if (!s.ok()) LogWarn("risk", "could not ensure Kafka topics yet", {{"error", s.ToString()}});
+}
+}  // namespace
+
+int RunRiskService(const RiskConfig& config) {
+  SetLogLevel(config.log_level);
+  SystemClock clock;
+  obs::MetricsServer metrics(config.metrics_address);
+
+  {
+    pqxx::connection conn(config.pg_url);
+    auto applied = db::ApplyMigrations(conn, kSchema, EmbeddedMigrations());
+    if (!applied.ok()) {
+      LogError("risk", "migrations failed", {{"error", applied.status().ToString()}});
+      return 1;
+    }
+  }
+  EnsureRiskTopics(config.kafka_brokers);
+
+  db::ConnectionPool pool(config.pg_url, config.pg_pool_size);
+  PgRiskStore store(pool, clock);
+  cache::RedisClient redis({config.redis_address});
+  RedisRiskMapCache map_cache(redis);
+
+  auto verifier = auth::JwtVerifier::Create(config.jwt, clock);
+  if (!verifier.ok()) {
+    LogError("risk", "bad JWT configuration", {{"error", verifier.status().ToString()}});
+    return 1;
+  }
+  auto permissions = auth::RolePermissions::Defaults();
+  GrpcRiskService service(store, rpc::CallGuard{&*verifier, &permissions});
+
+  db::OutboxRelay relay({config.pg_url, kSchema, {config.kafka_brokers, "risk-outbox-relay"}}, metrics.registry());
+  MapProjector projector(store, map_cache, metrics.registry());
+
+  rpc::GrpcServer server({config.grpc_address, "risk", {&service}, {"safeloop.risk.v1.RiskService"}},
+                         metrics.registry());
+  if (Status s = server.Start(); !s.ok()) {
+    LogError("risk", "cannot start gRPC server", {{"error", s.ToString()}});
+    return 1;
+  }
+  relay.Start();
+  projector.Start({config.kafka_brokers, "risk-map-projector", {kAssessmentTopic}, "risk-map-projector"});
+  LogInfo("risk", "risk service ready");
+
+  rpc::WaitForTerminationSignal();
+  server.Shutdown(std::chrono::seconds(10));
+  projector.Stop();
+  relay.Stop();
+  LogInfo("risk", "risk service stopped");
+  return 0;
+}
+
+}  // namespace safeloop::risk
