@@ -55,6 +55,7 @@ int main() try {
   int signal = WaitForTerminationSignal();
   LogInfo("gateway", "shutting down", {{"signal", signal}});
   hub->Shutdown();  // open streams would otherwise keep the listener's close waiting
+  hub->WaitUntilEmpty(std::chrono::seconds(2));  // let their final chunks go out
   server.Close();
   changes.Stop();
   return 0;

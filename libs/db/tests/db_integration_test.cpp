@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <thread>
 
+#include "safeloop/bus/inbox.hpp"
 #include "safeloop/core/uuid.hpp"
 #include "safeloop/db/migrations.hpp"
 #include "safeloop/db/outbox.hpp"
@@ -173,4 +174,25 @@ TEST_CASE("an outbox row is written in the caller's transaction, or not at all")
   CHECK(row[1].as<std::string>() == "area");
   CHECK(pqxx::binarystring(row[2]).str() == env.SerializeAsString());
   CHECK(row[3].as<bool>());
+}
+
+TEST_CASE("the inbox records an event id once per consumer, inside the caller's transaction") {
+  pqxx::connection conn(PgUrl());
+  auto schema = FreshSchema();
+  REQUIRE(db::ApplyMigrations(conn, schema, SampleMigrations()).ok());
+  std::string event = NewUuidV7();
+  {
+    pqxx::work tx(conn);
+    CHECK(bus::MarkHandled(tx, schema, "projector", event));
+    // rolled back: the effect and the inbox row go together
+  }
+  {
+    pqxx::work tx(conn);
+    CHECK(bus::MarkHandled(tx, schema, "projector", event));
+    CHECK_FALSE(bus::MarkHandled(tx, schema, "projector", event));
+    CHECK(bus::MarkHandled(tx, schema, "another-consumer", event));
+    tx.commit();
+  }
+  pqxx::work tx(conn);
+  CHECK_FALSE(bus::MarkHandled(tx, schema, "projector", event));
 }

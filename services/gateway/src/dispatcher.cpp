@@ -158,8 +158,8 @@ void Dispatcher::HandleStatic(const std::shared_ptr<RequestContext>& ctx) {
     return ctx->Send(std::move(response));
   }
   if (ctx->method == "HEAD") {
+    // No Content-Length of the file: cpprestsdk adds "Content-Length: 0" to every bodiless response.
     response.headers().set_content_type(file->content_type);
-    response.headers().set_content_length(file->size);
     return ctx->Send(std::move(response));
   }
   // Console files are small; reading one is a short local disk read, not a wait on another service.

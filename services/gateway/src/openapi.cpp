@@ -97,7 +97,8 @@ json Schemas() {
        "text/event-stream: `event: snapshot` (data: RiskMap), then `event: area-level` (data: AreaLevelEvent), "
        "each with `id: <map version>`; `: keepalive` comments every 15 s"}};
   s["CreatePlantMapRequest"] =
-      Obj({{"name", Str()}, {"image_url", Str()}, {"width", Int()}, {"height", Int()}}, {"name", "width", "height"});
+      Obj({{"name", Str()}, {"image_url", Str()}, {"width", Int()}, {"height", Int()}},
+          {"name", "image_url", "width", "height"});
   s["CreateAreaRequest"] =
       Obj({{"name", Str()},
            {"polygon", {{"type", "array"}, {"items", Ref("Point2D")}, {"minItems", 3}}}},

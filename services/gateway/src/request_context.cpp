@@ -32,7 +32,12 @@ pplx::task<void> RequestContext::Reply(web::http::http_response response, Status
   if (replied_.exchange(true)) return pplx::task_from_result();
   response.headers()["X-Request-Id"] = request_id;
   int http_status = response.status_code();
-  auto sent = request.reply(response);
+  pplx::task<void> sent;
+  try {
+    sent = request.reply(response);
+  } catch (...) {
+    sent = pplx::task_from_exception<void>(std::current_exception());
+  }
   if (on_finish_) on_finish_(*this, http_status, code);
   return sent;
 }

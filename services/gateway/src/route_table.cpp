@@ -5,7 +5,7 @@
 namespace safeloop::gateway {
 namespace {
 namespace perm = auth::permission;
-std::string P(std::string_view p) { return std::string(p); }
+std::string Perm(std::string_view p) { return std::string(p); }
 }  // namespace
 
 std::vector<RouteSpec> GatewayRoutes() {
@@ -19,35 +19,35 @@ std::vector<RouteSpec> GatewayRoutes() {
       {"GET", "/api/v1/openapi.json", "getOpenApi", "This OpenAPI document", kSystem, AuthMode::kPublic, "", "", 200,
        "OpenApiDocument"},
       {"POST", "/api/v1/risk/maps", "createPlantMap", "Create a plant map (background image and size)", kRisk,
-       AuthMode::kBearer, P(perm::kRiskMapWrite), "CreatePlantMapRequest", 201, "PlantMap"},
+       AuthMode::kBearer, Perm(perm::kRiskMapWrite), "CreatePlantMapRequest", 201, "PlantMap"},
       {"GET", "/api/v1/risk/maps", "listPlantMaps", "List the enterprise's plant maps", kRisk, AuthMode::kBearer,
-       P(perm::kRiskMapRead), "", 200, "PlantMapList"},
+       Perm(perm::kRiskMapRead), "", 200, "PlantMapList"},
       {"POST", "/api/v1/risk/maps/{map_id}/areas", "createArea", "Draw an area (polygon) on a plant map", kRisk,
-       AuthMode::kBearer, P(perm::kRiskMapWrite), "CreateAreaRequest", 201, "Area"},
+       AuthMode::kBearer, Perm(perm::kRiskMapWrite), "CreateAreaRequest", 201, "Area"},
       {"GET", "/api/v1/risk/maps/{map_id}/areas", "listAreas", "List the areas of a plant map", kRisk,
-       AuthMode::kBearer, P(perm::kRiskMapRead), "", 200, "AreaList"},
+       AuthMode::kBearer, Perm(perm::kRiskMapRead), "", 200, "AreaList"},
       {"POST", "/api/v1/risk/areas/{area_id}/points", "createRiskPoint", "Create a risk point in an area", kRisk,
-       AuthMode::kBearer, P(perm::kRiskPointWrite), "CreateRiskPointRequest", 201, "RiskPoint"},
+       AuthMode::kBearer, Perm(perm::kRiskPointWrite), "CreateRiskPointRequest", 201, "RiskPoint"},
       {"GET", "/api/v1/risk/areas/{area_id}/points", "listRiskPoints",
        "List an area's risk points, each with its latest assessment", kRisk, AuthMode::kBearer,
-       P(perm::kRiskPointRead), "", 200, "RiskPointList"},
+       Perm(perm::kRiskPointRead), "", 200, "RiskPointList"},
       {"GET", "/api/v1/risk/points/{point_id}", "getRiskPoint", "Get one risk point", kRisk, AuthMode::kBearer,
-       P(perm::kRiskPointRead), "", 200, "RiskPoint"},
+       Perm(perm::kRiskPointRead), "", 200, "RiskPoint"},
       {"POST", "/api/v1/risk/points/{point_id}/assessments", "assessRiskPoint",
-       "Assess a risk point with LEC (D = L × E × C)", kRisk, AuthMode::kBearer, P(perm::kRiskAssessmentWrite),
+       "Assess a risk point with LEC (D = L × E × C)", kRisk, AuthMode::kBearer, Perm(perm::kRiskAssessmentWrite),
        "AssessLecRequest", 201, "LecAssessment"},
       {"GET", "/api/v1/risk/points/{point_id}/assessments", "listAssessments",
-       "A risk point's assessments, newest first", kRisk, AuthMode::kBearer, P(perm::kRiskAssessmentRead), "", 200,
+       "A risk point's assessments, newest first", kRisk, AuthMode::kBearer, Perm(perm::kRiskAssessmentRead), "", 200,
        "LecAssessmentList"},
       {"GET", "/api/v1/risk/settings", "getScoringSettings", "The enterprise's scoring settings", kRisk,
-       AuthMode::kBearer, P(perm::kRiskSettingsRead), "", 200, "ScoringSettings"},
+       AuthMode::kBearer, Perm(perm::kRiskSettingsRead), "", 200, "ScoringSettings"},
       {"PUT", "/api/v1/risk/settings", "updateScoringSettings", "Change the enterprise's scoring settings", kRisk,
-       AuthMode::kBearer, P(perm::kRiskSettingsWrite), "ScoringSettings", 200, "ScoringSettings"},
+       AuthMode::kBearer, Perm(perm::kRiskSettingsWrite), "ScoringSettings", 200, "ScoringSettings"},
       {"GET", "/api/v1/risk/map", "getRiskMap", "The live four-colour risk map", kRisk, AuthMode::kBearer,
-       P(perm::kRiskMapRead), "", 200, "RiskMap", "application/json", {map_id}},
+       Perm(perm::kRiskMapRead), "", 200, "RiskMap", "application/json", {map_id}},
       {"GET", "/api/v1/risk/map/stream", "streamRiskMap",
        "Server-sent events: a snapshot, then area-level changes; ': keepalive' comments every 15 s", kRisk,
-       AuthMode::kBearerOrQueryToken, P(perm::kRiskMapRead), "", 200, "RiskMapEventStream", "text/event-stream",
+       AuthMode::kBearerOrQueryToken, Perm(perm::kRiskMapRead), "", 200, "RiskMapEventStream", "text/event-stream",
        {map_id, access_token}},
   };
 }

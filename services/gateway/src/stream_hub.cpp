@@ -46,6 +46,7 @@ void StreamHub::Remove(const std::shared_ptr<SseStream>& stream) {
   if (list.empty()) by_enterprise_.erase(it);
   --count_;
   open_streams_.Set(static_cast<double>(count_));
+  if (count_ == 0) wake_.notify_all();
 }
 
 void StreamHub::Dispatch(const std::string& channel, const std::string& payload) {
@@ -95,6 +96,11 @@ void StreamHub::Shutdown() {
 std::size_t StreamHub::size() const {
   std::lock_guard lock(mutex_);
   return count_;
+}
+
+bool StreamHub::WaitUntilEmpty(std::chrono::milliseconds timeout) {
+  std::unique_lock lock(mutex_);
+  return wake_.wait_for(lock, timeout, [this] { return count_ == 0; });
 }
 
 void StreamHub::KeepaliveLoop(std::chrono::milliseconds interval) {

@@ -42,6 +42,8 @@ class StreamHub {
   /// CloseAll() and refuse new streams; stops the keepalive thread.
   void Shutdown();
   std::size_t size() const;
+  /// Waits until every stream has been removed (their responses finished) or `timeout` passes; true when empty.
+  bool WaitUntilEmpty(std::chrono::milliseconds timeout);
 
  private:
   void KeepaliveLoop(std::chrono::milliseconds interval);

@@ -4,6 +4,7 @@
 
 #include <sstream>
 
+#include "safeloop/bus/inbox.hpp"
 #include "safeloop/core/uuid.hpp"
 #include "safeloop/db/outbox.hpp"
 #include "safeloop/db/transaction.hpp"
@@ -343,9 +344,7 @@ Result<PgRiskStore::ProjectionOutcome> PgRiskStore::ProjectAssessment(const std:
                                                                      const std::string& request_id) {
   using Out = Result<ProjectionOutcome>;
   return db::InTenantTransaction<Out>(pool_, enterprise_id, [&](pqxx::work& tx) -> Out {
-    auto fresh = tx.exec_params("INSERT INTO risk.inbox (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-                                consumer, event_id);
-    if (fresh.affected_rows() == 0) return ProjectionOutcome{true, std::nullopt};  // redelivery: already applied
+    if (!bus::MarkHandled(tx, kSchema, consumer, event_id)) return ProjectionOutcome{true, std::nullopt};  // redelivery
     auto area = tx.exec_params(
         "SELECT a.map_id, a.inherent_level, "
         "COALESCE((SELECT min(level) FROM risk.risk_point p WHERE p.area_id = a.id AND p.level > 0), 0) "

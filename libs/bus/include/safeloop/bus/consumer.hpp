@@ -3,7 +3,7 @@
 /// Kafka group consumer with manual commits (at-least-once): enable.auto.commit=false and
 /// enable.auto.offset.store=false; the owner handles a batch, then calls Commit(batch) which stores and
 /// synchronously commits offset+1 of each partition's last record. Redelivery after a crash is expected;
-/// consumers de-duplicate with the inbox (inbox.hpp). Eager rebalancing (STACK.md §3.4).
+/// consumers de-duplicate with the inbox (inbox.hpp: MarkHandled). Eager rebalancing (STACK.md §3.4).
 
 #include <chrono>
 #include <cstdint>

@@ -22,7 +22,7 @@ struct ServerOptions {
   std::string service_label;                  // metrics label, e.g. "risk"
   std::vector<grpc::Service*> services;       // owned by the caller, must outlive the server
   std::vector<std::string> health_names;      // e.g. "safeloop.risk.v1.RiskService"
-  int max_threads = 16;
+  int max_threads = 64;  // sync handlers block on the DB pool; the pool, not this, bounds DB load
 };
 
 class GrpcServer {
