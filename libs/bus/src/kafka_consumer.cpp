@@ -143,16 +143,17 @@ class KafkaConsumer final : public Consumer {
     TopicPartitionList partitions;
     if (consumer_->assignment(partitions.items()) != RdKafka::ERR_NO_ERROR) return -1;
     if (partitions.items().empty()) return 0;
-    if (consumer_->committed(partitions.items(), kQueryTimeoutMs) != RdKafka::ERR_NO_ERROR) return -1;
+    // Local figures only (no broker round trip, so a hot consume loop can call it): the consumer's
+    // position and the high watermark cached from the last fetch response.
+    if (consumer_->position(partitions.items()) != RdKafka::ERR_NO_ERROR) return -1;
     std::int64_t lag = 0;
     for (const auto* tp : partitions.items()) {
       std::int64_t low = 0;
       std::int64_t high = 0;
-      if (consumer_->query_watermark_offsets(tp->topic(), tp->partition(), &low, &high, kQueryTimeoutMs) !=
-          RdKafka::ERR_NO_ERROR) {
-        return -1;
+      if (consumer_->get_watermark_offsets(tp->topic(), tp->partition(), &low, &high) != RdKafka::ERR_NO_ERROR ||
+          high < 0) {
+        continue;  // nothing fetched from this partition yet
       }
-      // No commit yet: the group will start where auto.offset.reset points.
       std::int64_t position = tp->offset() >= 0 ? tp->offset() : (config_.auto_offset_reset == "latest" ? high : low);
       lag += std::max<std::int64_t>(0, high - position);
     }

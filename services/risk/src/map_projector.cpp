@@ -104,6 +104,7 @@ void MapProjector::Stop() {
 void MapProjector::Run(bus::ConsumerConfig config) {
   std::unique_ptr<bus::Consumer> consumer;
   auto last_resync = std::chrono::steady_clock::time_point{};
+  auto last_lag = std::chrono::steady_clock::time_point{};
   while (!stop_) {
     if (std::chrono::steady_clock::now() - last_resync > std::chrono::seconds(2)) {
       ResyncDirty();
@@ -141,7 +142,10 @@ void MapProjector::Run(bus::ConsumerConfig config) {
       LogWarn("risk.projector", "offset commit failed; events may be redelivered (inbox makes that harmless)",
               {{"error", s.ToString()}});
     }
-    lag_.Set(static_cast<double>(consumer->Lag()));
+    if (std::chrono::steady_clock::now() - last_lag > std::chrono::seconds(1)) {
+      lag_.Set(static_cast<double>(consumer->Lag()));
+      last_lag = std::chrono::steady_clock::now();
+    }
   }
   if (consumer) consumer->Close();
 }
