@@ -53,6 +53,9 @@ export SAFELOOP_JWT_PUBLIC_KEY_FILE="$SAFELOOP_VAR/secrets/jwt_ed25519.pub"
 export SAFELOOP_JWT_ISSUER=safeloop-local
 export SAFELOOP_WEB_ROOT="$SAFELOOP_ROOT/services/gateway/web/dist"
 export SAFELOOP_BUILD_DIR="$SAFELOOP_ROOT/build"
+# ccache across clones (CI builds a fresh clone on the same machine): paths relative to the checkout, and
+# the working directory left out of the hash that -g would otherwise put in.
+export CCACHE_BASEDIR="$SAFELOOP_ROOT" CCACHE_NOHASHDIR=true
 export SAFELOOP_LOG_LEVEL="${SAFELOOP_LOG_LEVEL:-info}"
 # Convenience for tests and scripts (not read by the services).
 export SAFELOOP_GATEWAY_URL="http://${SAFELOOP_HTTP_ADDR}"
