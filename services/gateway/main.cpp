@@ -12,8 +12,8 @@
 #include "map_stream_handler.hpp"
 #include "risk_handlers.hpp"
 #include "safeloop/cache/redis.hpp"
+#include "safeloop/core/termination.hpp"
 #include "system_handlers.hpp"
-#include "termination.hpp"
 
 using namespace safeloop;
 using namespace safeloop::gateway;

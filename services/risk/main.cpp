@@ -2,10 +2,10 @@
 #include <iostream>
 
 #include "risk_app.hpp"
-#include "safeloop/rpc/server.hpp"
+#include "safeloop/core/termination.hpp"
 
 int main() {
-  safeloop::rpc::BlockTerminationSignals();  // before any thread starts
+  safeloop::BlockTerminationSignals();  // before any thread starts
   try {
     safeloop::EnvReader env;
     return safeloop::risk::RunRiskService(safeloop::risk::RiskConfig::FromEnv(env));

@@ -134,6 +134,7 @@ class KafkaConsumer final : public Consumer {
                            config_.brokers);
       }
     }
+    for (const auto& [tp, next] : next_offsets) committed_[tp] = next;
     return Status::Ok();
   }
 
@@ -143,9 +144,17 @@ class KafkaConsumer final : public Consumer {
     TopicPartitionList partitions;
     if (consumer_->assignment(partitions.items()) != RdKafka::ERR_NO_ERROR) return -1;
     if (partitions.items().empty()) return 0;
-    // Local figures only (no broker round trip, so a hot consume loop can call it): the consumer's
-    // position and the high watermark cached from the last fetch response.
-    if (consumer_->position(partitions.items()) != RdKafka::ERR_NO_ERROR) return -1;
+    // Committed offsets come from our own commits; the broker is asked only once per newly assigned
+    // partition. High watermarks are the ones cached from fetch responses. So a hot consume loop can call
+    // this without a broker round trip.
+    TopicPartitionList unknown;
+    for (const auto* tp : partitions.items()) {
+      if (!committed_.count({tp->topic(), tp->partition()})) unknown.Add(tp->topic(), tp->partition(), RdKafka::Topic::OFFSET_INVALID);
+    }
+    if (!unknown.items().empty()) {
+      if (consumer_->committed(unknown.items(), kQueryTimeoutMs) != RdKafka::ERR_NO_ERROR) return -1;
+      for (const auto* tp : unknown.items()) committed_[{tp->topic(), tp->partition()}] = tp->offset();
+    }
     std::int64_t lag = 0;
     for (const auto* tp : partitions.items()) {
       std::int64_t low = 0;
@@ -154,7 +163,9 @@ class KafkaConsumer final : public Consumer {
           high < 0) {
         continue;  // nothing fetched from this partition yet
       }
-      std::int64_t position = tp->offset() >= 0 ? tp->offset() : (config_.auto_offset_reset == "latest" ? high : low);
+      std::int64_t committed = committed_[{tp->topic(), tp->partition()}];
+      // No commit yet: the group will start where auto.offset.reset points.
+      std::int64_t position = committed >= 0 ? committed : (config_.auto_offset_reset == "latest" ? high : low);
       lag += std::max<std::int64_t>(0, high - position);
     }
     return lag;
@@ -187,6 +198,7 @@ class KafkaConsumer final : public Consumer {
   void OnRebalance(RdKafka::KafkaConsumer& consumer, RdKafka::ErrorCode code,
                    std::vector<RdKafka::TopicPartition*>& partitions) {
     const bool cooperative = consumer.rebalance_protocol() == "COOPERATIVE";
+    committed_.clear();  // another member may have committed meanwhile: ask the broker again
     std::string what = code == RdKafka::ERR__ASSIGN_PARTITIONS ? "assigned" : "revoked";
     LogInfo(kComponent, "rebalance: partitions " + what,
             {{"context", context_},
@@ -212,6 +224,9 @@ class KafkaConsumer final : public Consumer {
   std::string context_;
   bool closed_ = false;
   std::atomic<bool> assigned_{false};
+  // Offsets this group has committed, as far as this member knows (see Lag()); reset on every rebalance.
+  // Used only from the polling thread (rebalance callbacks run inside consume()).
+  std::map<std::pair<std::string, std::int32_t>, std::int64_t> committed_;
   // The callbacks must outlive the client: declared before consumer_, so destroyed after it.
   Rebalance rebalance_;
   KafkaEventLogger events_;

@@ -4,7 +4,6 @@
 #include <grpcpp/health_check_service_interface.h>
 #include <grpcpp/support/server_interceptor.h>
 
-#include <csignal>
 
 #include "safeloop/core/log.hpp"
 
@@ -91,25 +90,6 @@ void GrpcServer::Shutdown(std::chrono::milliseconds drain) {
   server_->Wait();
   server_.reset();
   LogInfo("rpc", "gRPC server stopped");
-}
-
-void BlockTerminationSignals() {
-  sigset_t set;
-  sigemptyset(&set);
-  sigaddset(&set, SIGTERM);
-  sigaddset(&set, SIGINT);
-  pthread_sigmask(SIG_BLOCK, &set, nullptr);
-}
-
-int WaitForTerminationSignal() {
-  sigset_t set;
-  sigemptyset(&set);
-  sigaddset(&set, SIGTERM);
-  sigaddset(&set, SIGINT);
-  int signal = 0;
-  sigwait(&set, &signal);
-  LogInfo("rpc", "termination signal received, draining", {{"signal", signal}});
-  return signal;
 }
 
 }  // namespace safeloop::rpc

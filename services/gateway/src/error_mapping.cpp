@@ -1,25 +1,16 @@
 #include "error_mapping.hpp"
 
-#include "safeloop/common/v1/common.pb.h"
+#include "safeloop/rpc/status.hpp"
 
 namespace safeloop::gateway {
 
 Status StatusFromGrpc(const grpc::Status& status,
                       const std::multimap<grpc::string_ref, grpc::string_ref>& trailing_metadata,
                       std::string_view backend) {
-  if (status.ok()) return Status::Ok();
-  // grpc::StatusCode and safeloop::StatusCode share the numbering of google.rpc.Code.
-  int raw = static_cast<int>(status.error_code());
-  auto code = (raw >= 0 && raw <= 16) ? static_cast<StatusCode>(raw) : StatusCode::kUnknown;
-
-  std::string field;
-  if (auto it = trailing_metadata.find(kErrorFieldKey); it != trailing_metadata.end()) {
-    field.assign(it->second.data(), it->second.size());
-  } else if (auto bin = trailing_metadata.find(kErrorDetailKey); bin != trailing_metadata.end()) {
-    common::v1::ErrorDetail detail;
-    if (detail.ParseFromArray(bin->second.data(), static_cast<int>(bin->second.size()))) field = detail.field();
-  }
-
+  Status base = rpc::FromGrpcStatus(status, trailing_metadata);
+  if (base.ok()) return base;
+  StatusCode code = base.code();
+  std::string field = base.field();
   std::string message = status.error_message();
   std::string name(backend);
   switch (code) {

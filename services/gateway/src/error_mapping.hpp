@@ -13,9 +13,7 @@
 namespace safeloop::gateway {
 
 /// Trailing metadata key carrying the offending field (plain text).
-inline constexpr const char* kErrorFieldKey = "safeloop-error-field";
 /// Binary trailing metadata carrying a safeloop.common.v1.ErrorDetail (alternative to the plain key).
-inline constexpr const char* kErrorDetailKey = "safeloop-error-bin";
 
 /// The Status of a failed backend call. The field comes from `safeloop-error-field`, else from an
 /// ErrorDetail in `safeloop-error-bin`. Transport failures get an actionable message naming the backend.

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "error_mapping.hpp"
+#include "safeloop/rpc/status.hpp"
 #include "safeloop/common/v1/common.pb.h"
 
 using namespace safeloop;
@@ -41,7 +42,7 @@ TEST_CASE("gRPC codes map to the HTTP statuses of docs/API.md") {
 }
 
 TEST_CASE("the offending field comes from the trailing metadata") {
-  Trailers trailers{{grpc::string_ref(kErrorFieldKey), grpc::string_ref("l")}};
+  Trailers trailers{{grpc::string_ref(rpc::kErrorFieldKey), grpc::string_ref("l")}};
   Status s = StatusFromGrpc(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, "L must be one of 10, 6, 3, 1, 0.5, 0.2, 0.1"),
                             trailers);
   CHECK(s.code() == StatusCode::kInvalidArgument);
@@ -51,7 +52,7 @@ TEST_CASE("the offending field comes from the trailing metadata") {
   common::v1::ErrorDetail detail;
   detail.set_field("area_id");
   std::string bytes = detail.SerializeAsString();
-  Trailers binary{{grpc::string_ref(kErrorDetailKey), grpc::string_ref(bytes)}};
+  Trailers binary{{grpc::string_ref(rpc::kErrorDetailKey), grpc::string_ref(bytes)}};
   CHECK(StatusFromGrpc(grpc::Status(grpc::StatusCode::NOT_FOUND, "no such area"), binary).field() == "area_id");
 
   CHECK(StatusFromGrpc(grpc::Status(grpc::StatusCode::NOT_FOUND, "x"), Trailers{}).field().empty());

@@ -9,6 +9,7 @@
 #include "safeloop/db/migrations.hpp"
 #include "safeloop/db/outbox.hpp"
 #include "safeloop/obs/metrics.hpp"
+#include "safeloop/core/termination.hpp"
 #include "safeloop/rpc/server.hpp"
 
 namespace safeloop::risk {
@@ -65,7 +66,7 @@ int RunRiskService(const RiskConfig& config) {
   projector.Start({config.kafka_brokers, "risk-map-projector", {kAssessmentTopic}, "risk-map-projector"});
   LogInfo("risk", "risk service ready");
 
-  rpc::WaitForTerminationSignal();
+  WaitForTerminationSignal();
   server.Shutdown(std::chrono::seconds(10));
   projector.Stop();
   relay.Stop();

@@ -43,9 +43,4 @@ class GrpcServer {
   int port_ = 0;
 };
 
-/// Blocks the calling thread until SIGTERM or SIGINT. Call BlockTerminationSignals() first thing in
-/// main (before any thread starts) so every thread inherits the blocked mask and the signal is taken here.
-void BlockTerminationSignals();
-int WaitForTerminationSignal();
-
 }  // namespace safeloop::rpc

@@ -1,11 +1,14 @@
-#include "termination.hpp"
+#include "safeloop/core/termination.hpp"
 
-#include <csignal>
 #include <pthread.h>
 
-namespace safeloop::gateway {
+#include <csignal>
+
+#include "safeloop/core/log.hpp"
+
+namespace safeloop {
 namespace {
-sigset_t TerminationSet() {
+sigset_t TerminationSignals() {
   sigset_t set;
   sigemptyset(&set);
   sigaddset(&set, SIGTERM);
@@ -15,15 +18,16 @@ sigset_t TerminationSet() {
 }  // namespace
 
 void BlockTerminationSignals() {
-  sigset_t set = TerminationSet();
+  sigset_t set = TerminationSignals();
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
 }
 
 int WaitForTerminationSignal() {
-  sigset_t set = TerminationSet();
+  sigset_t set = TerminationSignals();
   int signal = 0;
   sigwait(&set, &signal);
+  LogInfo("process", "termination signal received, draining", {{"signal", signal}});
   return signal;
 }
 
-}  // namespace safeloop::gateway
+}  // namespace safeloop
