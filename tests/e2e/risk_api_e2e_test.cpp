@@ -167,7 +167,7 @@ TEST_CASE("scoring settings round trip", "[e2e][risk]") {
                "lec_band_variant");
 }
 
-TEST_CASE("bad input answers 400/404 with the field", "[e2e][risk]") {
+TEST_CASE("bad input answers 400 with the field; unknown resources to read answer 404", "[e2e][risk]") {
   auto token = NewTenant().Token();
   auto plant = CreatePlant(token);
   std::string assess = "/api/v1/risk/points/" + plant.point_id + "/assessments";
@@ -186,8 +186,17 @@ TEST_CASE("bad input answers 400/404 with the field", "[e2e][risk]") {
                  "body");
   }
   SECTION("unknown area for a new point") {
-    RequireError(Call("POST", "/api/v1/risk/areas/" + RandomId() + "/points", token, json{{"name", "x"}}), 404,
-                 "NOT_FOUND", "area_id");
+    RequireError(Call("POST", "/api/v1/risk/areas/" + RandomId() + "/points", token, json{{"name", "x"}}), 400,
+                 "INVALID_ARGUMENT", "area_id");
+  }
+  SECTION("unknown map for a new area") {
+    RequireError(Call("POST", "/api/v1/risk/maps/" + RandomId() + "/areas", token,
+                      json::parse(R"({"name":"x","polygon":[{"x":1,"y":1},{"x":5,"y":1},{"x":5,"y":5}]})")),
+                 400, "INVALID_ARGUMENT", "map_id");
+  }
+  SECTION("unknown point for an assessment") {
+    RequireError(Call("POST", "/api/v1/risk/points/" + RandomId() + "/assessments", token, Lec(6, 6, 15)), 400,
+                 "INVALID_ARGUMENT", "risk_point_id");
   }
   SECTION("area id that is not a UUID") {
     RequireError(Call("POST", "/api/v1/risk/areas/not-a-uuid/points", token, json{{"name", "x"}}), 400,
@@ -217,14 +226,15 @@ TEST_CASE("another enterprise cannot see or use this enterprise's data", "[e2e][
 
   CHECK(Call("GET", "/api/v1/risk/maps", stranger).json["items"].empty());
   CHECK(Call("GET", "/api/v1/risk/maps/" + plant.map_id + "/areas", stranger).status == 404);
+  // Creates under someone else's parent answer exactly like an unknown parent (400), reads like unknown (404).
   CHECK(Call("POST", "/api/v1/risk/maps/" + plant.map_id + "/areas", stranger,
              json::parse(R"({"name":"x","polygon":[{"x":1,"y":1},{"x":5,"y":1},{"x":5,"y":5}]})"))
-            .status == 404);
+            .status == 400);
   CHECK(Call("GET", "/api/v1/risk/areas/" + plant.area_id + "/points", stranger).status == 404);
-  CHECK(Call("POST", "/api/v1/risk/areas/" + plant.area_id + "/points", stranger, json{{"name", "x"}}).status == 404);
+  CHECK(Call("POST", "/api/v1/risk/areas/" + plant.area_id + "/points", stranger, json{{"name", "x"}}).status == 400);
   CHECK(Call("GET", "/api/v1/risk/points/" + plant.point_id, stranger).status == 404);
   CHECK(Call("GET", "/api/v1/risk/points/" + plant.point_id + "/assessments", stranger).status == 404);
-  CHECK(Call("POST", "/api/v1/risk/points/" + plant.point_id + "/assessments", stranger, Lec(6, 6, 15)).status == 404);
+  CHECK(Call("POST", "/api/v1/risk/points/" + plant.point_id + "/assessments", stranger, Lec(6, 6, 15)).status == 400);
   CHECK(Call("GET", "/api/v1/risk/map?map_id=" + plant.map_id, stranger).status == 404);
 
   // And the owner's point is untouched.

@@ -151,7 +151,10 @@ json Operation(const RouteSpec& route) {
     op["security"] = {{{"bearerAuth", json::array()}}};
     if (route.auth == AuthMode::kBearerOrQueryToken) op["security"].push_back({{"accessTokenQuery", json::array()}});
     op["x-safeloop-permission"] = route.permission;
-    responses["400"] = ErrorResponse("Invalid input; error.field names the field");
+    responses["400"] = ErrorResponse(route.method == "POST"
+                                          ? "Invalid input, or a parent in the path that the caller's enterprise does "
+                                            "not have; error.field names the field"
+                                          : "Invalid input; error.field names the field");
     responses["401"] = ErrorResponse("Missing, malformed, expired or wrongly signed token");
     responses["403"] = ErrorResponse("The token's roles lack " + route.permission);
     responses["404"] = ErrorResponse("Not found (or not in the caller's enterprise)");

@@ -48,6 +48,9 @@ grpc::Status GrpcRiskService::CreateArea(grpc::ServerContext* ctx, const v1::Cre
     SAFELOOP_RETURN_IF_ERROR(RequireName(req->name(), "name", 100));
     auto actor = ActorOf(call);
     auto map = store_.GetMap(actor, req->map_id());
+    if (!map.ok() && map.status().code() == StatusCode::kNotFound) {
+      return InvalidArgument("map_id: no plant map " + req->map_id() + " in this enterprise", "map_id");
+    }
     if (!map.ok()) return map.status();
     auto polygon = VerticesOf(req->polygon());
     SAFELOOP_RETURN_IF_ERROR(ValidatePolygon(polygon, map->width, map->height));

@@ -117,6 +117,12 @@ void AttachLatest(pqxx::work& tx, std::vector<RiskPointRecord>& points) {
   }
 }
 
+// A create that names a parent the caller's enterprise does not have is bad input (400), whether the id
+// does not exist or belongs to another tenant: the answer must not tell the two apart.
+Status UnknownParent(const std::string& what, const std::string& id, const char* field) {
+  return InvalidArgument(std::string(field) + ": no " + what + " " + id + " in this enterprise", field);
+}
+
 risk::v1::RiskLevel ProtoLevel(RiskLevel level) { return static_cast<risk::v1::RiskLevel>(level); }
 
 }  // namespace
@@ -160,7 +166,7 @@ Result<AreaRecord> PgRiskStore::CreateArea(const Actor& actor, const std::string
                                            const std::vector<Vertex>& polygon) {
   auto r = db::InTenantTransaction<Result<AreaRecord>>(pool_, actor.enterprise_id, [&](pqxx::work& tx) -> Result<AreaRecord> {
     auto map = tx.exec_params("SELECT width, height FROM risk.plant_map WHERE id = $1", map_id);
-    if (map.empty()) return NotFound("plant map " + map_id + " not found", "map_id");
+    if (map.empty()) return UnknownParent("plant map", map_id, "map_id");
     const std::string wkt = PolygonWkt(polygon);
     auto valid = tx.exec_params1("SELECT ST_IsValid(ST_GeomFromText($1, 0)), ST_IsValidReason(ST_GeomFromText($1, 0))", wkt);
     if (!valid[0].as<bool>()) {
@@ -195,7 +201,7 @@ Result<RiskPointRecord> PgRiskStore::CreateRiskPoint(const Actor& actor, const s
   auto r = db::InTenantTransaction<Result<RiskPointRecord>>(
       pool_, actor.enterprise_id, [&](pqxx::work& tx) -> Result<RiskPointRecord> {
         if (tx.exec_params("SELECT 1 FROM risk.area WHERE id = $1", area_id).empty()) {
-          return NotFound("area " + area_id + " not found", "area_id");
+          return UnknownParent("area", area_id, "area_id");
         }
         auto row = tx.exec_params1("INSERT INTO risk.risk_point (id, enterprise_id, area_id, name, description) "
                                    "VALUES ($1, $2, $3, $4, $5) RETURNING " + kPointColumns,
@@ -242,7 +248,7 @@ Result<AssessmentRecord> PgRiskStore::AssessLec(const Actor& actor, const std::s
             "SELECT p.assessment_count, p.level, p.area_id, a.map_id FROM risk.risk_point p "
             "JOIN risk.area a ON a.id = p.area_id WHERE p.id = $1 FOR UPDATE OF p",
             point_id);
-        if (point.empty()) return NotFound("risk point " + point_id + " not found", "risk_point_id");
+        if (point.empty()) return UnknownParent("risk point", point_id, "risk_point_id");
         auto settings = tx.exec("SELECT lec_band_variant FROM risk.settings");
         auto variant = settings.empty() ? LecBandVariant::kV1 : static_cast<LecBandVariant>(settings[0][0].as<int>());
         auto score = ScoreLec(input, variant);

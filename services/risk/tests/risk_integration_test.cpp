@@ -228,8 +228,11 @@ TEST_CASE("tenants never see each other's maps", "[tenancy]") {
   REQUIRE(maps->size() == 1);
   CHECK(maps->front().id == a.map_id);
   CHECK(h.store.GetRiskPoint(a.actor, b.point_id).status().code() == StatusCode::kNotFound);
-  CHECK(h.store.AssessLec(a.actor, b.point_id, {6, 6, 15}, "").status().code() == StatusCode::kNotFound);
-  CHECK(h.store.CreateArea(a.actor, b.map_id, "x", {{0, 0}, {1, 0}, {1, 1}}).status().code() == StatusCode::kNotFound);
+  // Creating under another tenant's parent is refused exactly like an unknown parent.
+  CHECK(h.store.AssessLec(a.actor, b.point_id, {6, 6, 15}, "").status().code() == StatusCode::kInvalidArgument);
+  CHECK(h.store.CreateArea(a.actor, b.map_id, "x", {{0, 0}, {1, 0}, {1, 1}}).status().code() ==
+        StatusCode::kInvalidArgument);
+  CHECK(h.store.CreateRiskPoint(a.actor, b.area_id, "x", "").status().code() == StatusCode::kInvalidArgument);
 }
 
 TEST_CASE("the band variant of the enterprise decides D = 70, and history is kept", "[lec]") {
