@@ -196,3 +196,40 @@ TEST_CASE("the inbox records an event id once per consumer, inside the caller's 
   pqxx::work tx(conn);
   CHECK_FALSE(bus::MarkHandled(tx, schema, "projector", event));
 }
+
+TEST_CASE("the pool hands out connections exclusively, times out clearly, and replaces broken ones") {
+  db::ConnectionPool pool(PgUrl(), 1);
+  {
+    auto first = pool.Acquire();
+    REQUIRE(first.ok());
+    auto second = pool.Acquire(std::chrono::milliseconds(100));
+    CHECK(second.status().code() == StatusCode::kUnavailable);
+    CHECK(second.status().message().find("busy") != std::string::npos);
+  }
+  // The backend of the pooled connection is killed (a PostgreSQL restart, a network cut): the next
+  // transaction notices, the helper retries on a fresh connection, and the caller sees success.
+  int pid = 0;
+  {
+    auto lease = pool.Acquire();
+    REQUIRE(lease.ok());
+    pqxx::nontransaction tx(**lease);
+    pid = tx.exec1("SELECT pg_backend_pid()")[0].as<int>();
+  }
+  {
+    pqxx::connection killer(PgUrl());
+    pqxx::nontransaction tx(killer);
+    REQUIRE(tx.exec_params1("SELECT pg_terminate_backend($1)", pid)[0].as<bool>());
+  }
+  auto after = db::InTransaction<Result<int>>(pool, [](pqxx::work& tx) {
+    return Result<int>(tx.exec1("SELECT pg_backend_pid()")[0].as<int>());
+  });
+  REQUIRE(after.ok());
+  CHECK(*after != pid);
+}
+
+TEST_CASE("an unreachable database is UNAVAILABLE with the reason") {
+  db::ConnectionPool pool("postgresql://safeloop@127.0.0.1:1/safeloop?connect_timeout=2", 1);
+  auto lease = pool.Acquire();
+  CHECK(lease.status().code() == StatusCode::kUnavailable);
+  CHECK(lease.status().message().find("cannot connect to PostgreSQL") != std::string::npos);
+}

@@ -63,6 +63,9 @@ Status GrpcServer::Start() {
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
+  // gRPC sets SO_REUSEPORT by default on Linux: a second instance on the same port would silently share
+  // it instead of failing. One port, one process.
+  builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
   builder.AddListeningPort(options_.address.ToString(), grpc::InsecureServerCredentials(), &port_);
   for (auto* service : options_.services) builder.RegisterService(service);
   grpc::ResourceQuota quota("safeloop-" + options_.service_label);
