@@ -66,6 +66,9 @@ Status GrpcServer::Start() {
   // gRPC sets SO_REUSEPORT by default on Linux: a second instance on the same port would silently share
   // it instead of failing. One port, one process.
   builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
+  // Close connections after ~5 min (gracefully) so clients re-resolve DNS and reach pods added by scale-out.
+  builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_MS, 5 * 60 * 1000);
+  builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_GRACE_MS, 30 * 1000);
   builder.AddListeningPort(options_.address.ToString(), grpc::InsecureServerCredentials(), &port_);
   for (auto* service : options_.services) builder.RegisterService(service);
   grpc::ResourceQuota quota("safeloop-" + options_.service_label);

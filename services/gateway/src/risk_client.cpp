@@ -42,7 +42,11 @@ std::shared_ptr<grpc::Channel> MakeRiskChannel(const std::string& address) {
   args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 200);
   args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 1000);
   args.SetInt(GRPC_ARG_KEEPALIVE_TIME_MS, 30000);
-  return grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(), args);
+  // Spread calls over every risk pod the name resolves to (a headless Service in Kubernetes) instead of
+  // pinning one HTTP/2 connection to one pod; the servers' max connection age makes us re-resolve.
+  args.SetLoadBalancingPolicyName("round_robin");
+  std::string target = address.find("://") == std::string::npos ? "dns:///" + address : address;
+  return grpc::CreateCustomChannel(target, grpc::InsecureChannelCredentials(), args);
 }
 
 RiskClient::RiskClient(std::shared_ptr<grpc::Channel> channel, std::chrono::milliseconds deadline)
