@@ -10,7 +10,7 @@ SAFELOOP_DEBIAN_PACKAGES=(
   catch2 nlohmann-json3-dev libspdlog-dev libfmt-dev libsodium-dev libssl-dev libboost-dev
   libbenchmark-dev
   postgresql-15 postgresql-15-postgis-3 redis-server redis-tools
-  openjdk-17-jre-headless maven nodejs npm chromium fonts-noto-cjk prometheus
+  openjdk-17-jre-headless maven nodejs npm chromium fonts-noto-cjk prometheus wrk
   curl # tools/lib: health checks (GET /healthz)
 )
 

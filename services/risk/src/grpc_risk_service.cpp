@@ -166,18 +166,11 @@ grpc::Status GrpcRiskService::GetRiskMap(grpc::ServerContext* ctx, const v1::Get
                                          v1::RiskMapView* resp) {
   return rpc::HandleCall(ctx, guard_, perm::kRiskMapRead, [&](const rpc::CallContext& call) -> Status {
     if (!req->map_id().empty()) SAFELOOP_RETURN_IF_ERROR(RequireUuid(req->map_id(), "map_id"));
-    auto actor = ActorOf(call);
-    // Read the version first: a change racing with this read makes the view look older, never newer,
-    // so the browser applies the racing change from the stream instead of dropping it.
-    auto version = store_.MapVersion(actor);
-    if (!version.ok()) return version.status();
-    auto map = store_.GetMap(actor, req->map_id());
-    if (!map.ok()) return map.status();
-    auto areas = store_.ListAreas(actor, map->id);
-    if (!areas.ok()) return areas.status();
-    ToProto(*map, *resp->mutable_map());
-    resp->set_version(*version);
-    for (const auto& a : *areas) {
+    auto view = store_.LoadMapView(ActorOf(call), req->map_id());
+    if (!view.ok()) return view.status();
+    ToProto(view->map, *resp->mutable_map());
+    resp->set_version(view->version);
+    for (const auto& a : view->areas) {
       auto* s = resp->add_areas();
       s->set_area_id(a.id);
       s->set_name(a.name);

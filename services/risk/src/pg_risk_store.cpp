@@ -342,6 +342,27 @@ Result<std::int64_t> PgRiskStore::MapVersion(const Actor& actor) {
   });
 }
 
+Result<PgRiskStore::MapView> PgRiskStore::LoadMapView(const Actor& actor, const std::string& map_id) {
+  return db::InTenantTransaction<Result<MapView>>(pool_, actor.enterprise_id, [&](pqxx::work& tx) -> Result<MapView> {
+    MapView view;
+    auto version = tx.exec("SELECT version FROM risk.map_version");
+    view.version = version.empty() ? 0 : version[0][0].as<std::int64_t>();
+    auto maps = map_id.empty()
+                    ? tx.exec("SELECT " + kMapColumns + " FROM risk.plant_map ORDER BY created_at, id LIMIT 1")
+                    : tx.exec_params("SELECT " + kMapColumns + " FROM risk.plant_map WHERE id = $1", map_id);
+    if (maps.empty()) {
+      return map_id.empty() ? NotFound("this enterprise has no plant map yet", "map_id")
+                            : NotFound("plant map " + map_id + " not found", "map_id");
+    }
+    view.map = MapFromRow(maps[0]);
+    for (const auto& row :
+         tx.exec_params("SELECT " + kAreaColumns + " FROM risk.area WHERE map_id = $1 ORDER BY name", view.map.id)) {
+      view.areas.push_back(AreaFromRow(row));
+    }
+    return view;
+  });
+}
+
 Result<PgRiskStore::ProjectionOutcome> PgRiskStore::ProjectAssessment(const std::string& consumer,
                                                                      const std::string& event_id,
                                                                      const std::string& enterprise_id,

@@ -55,6 +55,16 @@ class PgRiskStore {
   /// Map version of the enterprise (0 before any change).
   Result<std::int64_t> MapVersion(const Actor& actor);
 
+  /// What the live map page needs, in one transaction: the map (or the first one), the enterprise's map
+  /// version and every area with its level. The version is read first, so a change racing with this read
+  /// makes the view look older, never newer: the browser then applies that change from the stream.
+  struct MapView {
+    PlantMapRecord map;
+    std::int64_t version = 0;
+    std::vector<AreaRecord> areas;
+  };
+  Result<MapView> LoadMapView(const Actor& actor, const std::string& map_id);
+
   /// Projection step for one assessment event, idempotent through the inbox: recomputes the area's
   /// inherent level (highest of its points); when it changed, bumps the map version, stores it and appends
   /// AreaLevelChanged to the outbox.
