@@ -30,10 +30,11 @@ int CheckHealth(int port, const std::string& service) {
   grpc::GenericStub stub(channel);
   grpc::ClientContext ctx;
   ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(5));
+  grpc::ByteBuffer request = HealthRequest(service);
   grpc::ByteBuffer response;
   std::promise<grpc::Status> done;
-  stub.UnaryCall(&ctx, "/grpc.health.v1.Health/Check", grpc::StubOptions(), new grpc::ByteBuffer(HealthRequest(service)),
-                 &response, [&](grpc::Status s) { done.set_value(s); });
+  stub.UnaryCall(&ctx, "/grpc.health.v1.Health/Check", grpc::StubOptions(), &request, &response,
+                 [&](grpc::Status s) { done.set_value(s); });
   grpc::Status status = done.get_future().get();
   if (!status.ok()) return -static_cast<int>(status.error_code());
   std::vector<grpc::Slice> slices;
