@@ -257,3 +257,28 @@ TEST_CASE("the band variant of the enterprise decides D = 70, and history is kep
   REQUIRE(point->latest);
   CHECK(point->latest->score.d == 70);
 }
+
+TEST_CASE("Redis down: the change is kept in the database and the map is rebuilt when Redis is back",
+          "[redis][outage]") {
+  Harness h;
+  auto plant = MakePlant(h.store);
+  REQUIRE(WaitFor([&] { return h.redis.Command({"PING"}).ok(); }, 5s));
+  RunInfra("stop --only redis");
+  auto assessed = h.store.AssessLec(plant.actor, plant.point_id, {6, 6, 15}, "");  // D=540 → 重大
+  // The projector still applies the event to the database while Redis is down …
+  bool projected = WaitFor([&] {
+    auto areas = h.store.ListAreas(plant.actor, plant.map_id);
+    return areas.ok() && !areas->empty() && areas->front().level == RiskLevel::kMajor;
+  }, 30s);
+  RunInfra("start --only redis");  // (Redis keeps nothing on disk here: it comes back empty)
+  REQUIRE(assessed.ok());
+  REQUIRE(projected);
+  // … and re-syncs the whole map from the database once Redis answers again.
+  REQUIRE(WaitFor([&] {
+    auto s = RedisArea(h.redis, plant);
+    return s && (*s)["level"] == 1;
+  }, 30s));
+  auto version = h.redis.Get(RedisRiskMapCache::VersionKey(plant.actor.enterprise_id));
+  REQUIRE(version.ok());
+  CHECK(**version == std::to_string(*h.store.MapVersion(plant.actor)));
+}
