@@ -96,7 +96,6 @@ void RedisSubscriber::Run() {
       sleep_backoff();
       continue;
     }
-    live_context_ = context.get();
     std::size_t pending_confirmations = channels_.size();
     Status lost;
     while (!stop_ && lost.ok()) {
@@ -145,7 +144,6 @@ void RedisSubscriber::Run() {
         }
       }
     }
-    live_context_ = nullptr;
     if (stop_) break;
     LogWarn(kComponent, "subscription connection lost; reconnecting",
             {{"channels", names}, {"error", lost.message()}, {"retry_in_ms", backoff.count()}});

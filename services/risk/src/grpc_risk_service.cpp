@@ -46,15 +46,7 @@ grpc::Status GrpcRiskService::CreateArea(grpc::ServerContext* ctx, const v1::Cre
   return rpc::HandleCall(ctx, guard_, perm::kRiskMapWrite, [&](const rpc::CallContext& call) -> Status {
     SAFELOOP_RETURN_IF_ERROR(RequireUuid(req->map_id(), "map_id"));
     SAFELOOP_RETURN_IF_ERROR(RequireName(req->name(), "name", 100));
-    auto actor = ActorOf(call);
-    auto map = store_.GetMap(actor, req->map_id());
-    if (!map.ok() && map.status().code() == StatusCode::kNotFound) {
-      return InvalidArgument("map_id: no plant map " + req->map_id() + " in this enterprise", "map_id");
-    }
-    if (!map.ok()) return map.status();
-    auto polygon = VerticesOf(req->polygon());
-    SAFELOOP_RETURN_IF_ERROR(ValidatePolygon(polygon, map->width, map->height));
-    auto area = store_.CreateArea(actor, req->map_id(), req->name(), polygon);
+    auto area = store_.CreateArea(ActorOf(call), req->map_id(), req->name(), VerticesOf(req->polygon()));
     if (!area.ok()) return area.status();
     ToProto(*area, *resp);
     return Status::Ok();

@@ -4,6 +4,7 @@
 
 #include <sstream>
 
+#include "risk_validation.hpp"
 #include "safeloop/bus/inbox.hpp"
 #include "safeloop/core/uuid.hpp"
 #include "safeloop/db/outbox.hpp"
@@ -149,24 +150,12 @@ Result<std::vector<PlantMapRecord>> PgRiskStore::ListMaps(const Actor& actor) {
   });
 }
 
-Result<PlantMapRecord> PgRiskStore::GetMap(const Actor& actor, const std::string& map_id) {
-  return db::InTenantTransaction<Result<PlantMapRecord>>(pool_, actor.enterprise_id, [&](pqxx::work& tx) {
-    auto rows = map_id.empty()
-                    ? tx.exec("SELECT " + kMapColumns + " FROM risk.plant_map ORDER BY created_at, id LIMIT 1")
-                    : tx.exec_params("SELECT " + kMapColumns + " FROM risk.plant_map WHERE id = $1", map_id);
-    if (rows.empty()) {
-      return Result<PlantMapRecord>(map_id.empty() ? NotFound("this enterprise has no plant map yet", "map_id")
-                                                   : NotFound("plant map " + map_id + " not found", "map_id"));
-    }
-    return Result<PlantMapRecord>(MapFromRow(rows[0]));
-  });
-}
-
 Result<AreaRecord> PgRiskStore::CreateArea(const Actor& actor, const std::string& map_id, const std::string& name,
                                            const std::vector<Vertex>& polygon) {
   auto r = db::InTenantTransaction<Result<AreaRecord>>(pool_, actor.enterprise_id, [&](pqxx::work& tx) -> Result<AreaRecord> {
     auto map = tx.exec_params("SELECT width, height FROM risk.plant_map WHERE id = $1", map_id);
     if (map.empty()) return UnknownParent("plant map", map_id, "map_id");
+    SAFELOOP_RETURN_IF_ERROR(ValidatePolygon(polygon, map[0][0].as<int>(), map[0][1].as<int>()));
     const std::string wkt = PolygonWkt(polygon);
     auto valid = tx.exec_params1("SELECT ST_IsValid(ST_GeomFromText($1, 0)), ST_IsValidReason(ST_GeomFromText($1, 0))", wkt);
     if (!valid[0].as<bool>()) {

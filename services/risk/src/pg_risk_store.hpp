@@ -31,9 +31,8 @@ class PgRiskStore {
 
   Result<PlantMapRecord> CreateMap(const Actor& actor, const PlantMapRecord& input);
   Result<std::vector<PlantMapRecord>> ListMaps(const Actor& actor);
-  /// The map, or the enterprise's first map when `map_id` is empty.
-  Result<PlantMapRecord> GetMap(const Actor& actor, const std::string& map_id);
 
+  /// Checks the polygon against the map's size in the same transaction that inserts it.
   Result<AreaRecord> CreateArea(const Actor& actor, const std::string& map_id, const std::string& name,
                                 const std::vector<Vertex>& polygon);
   Result<std::vector<AreaRecord>> ListAreas(const Actor& actor, const std::string& map_id);

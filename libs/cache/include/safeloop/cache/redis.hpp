@@ -87,7 +87,6 @@ class RedisSubscriber {
   std::function<void()> on_reconnect_;
   std::atomic<bool> stop_{false};
   std::atomic<bool> subscribed_{false};
-  std::atomic<void*> live_context_{nullptr};
   std::thread thread_;
 };
 
