@@ -30,8 +30,7 @@ int main() try {
   SystemClock clock;
   auto verifier = auth::JwtVerifier::Create(config.jwt, clock);
   if (!verifier.ok()) throw ConfigError({verifier.status().message()});
-  auto permissions = auth::RolePermissions::Defaults();
-  Authenticator authenticator(*verifier, permissions);
+  Authenticator authenticator(*verifier);
 
   RiskClient risk(MakeRiskChannel(config.risk_addr.ToString()), config.rpc_deadline);
   auto hub = std::make_shared<StreamHub>(metrics.registry(), config.sse_keepalive);

@@ -1,5 +1,7 @@
 #include "e2e_client.hpp"
 
+#include "safeloop/auth/permissions.hpp"
+
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <thread>
@@ -25,10 +27,14 @@ std::string Issue(const auth::JwtConfig& config, const Tenant& tenant, std::vect
                   std::chrono::seconds ttl, const Clock& clock) {
   auto signer = auth::JwtSigner::Create(config, clock);
   REQUIRE(signer.ok());
+  auto grants = auth::GrantsOfDefaultRoles(roles);
+  REQUIRE(grants.ok());
   auto token = signer->Issue({.subject = "e2e-" + tenant.enterprise_id.substr(24),
                               .enterprise_id = tenant.enterprise_id,
                               .park_id = tenant.park_id,
                               .roles = std::move(roles),
+                              .perms = grants->perms,
+                              .scope = grants->scope,
                               .ttl = ttl,
                               .not_before = std::nullopt});
   REQUIRE(token.ok());

@@ -63,7 +63,12 @@ int main(int argc, char** argv) {
     auto signer = safeloop::auth::JwtSigner::Create(jwt, clock);
     if (!signer.ok()) throw std::runtime_error(signer.status().ToString());
     const std::string enterprise = safeloop::NewUuidV7();
-    auto token = signer->Issue({"bench", enterprise, safeloop::NewUuidV7(), {"admin"}, std::chrono::hours(1), {}});
+    auto token = signer->Issue({.subject = "bench",
+                                .enterprise_id = enterprise,
+                                .park_id = safeloop::NewUuidV7(),
+                                .roles = {"admin"},
+                                .perms = {"*"},
+                                .ttl = std::chrono::hours(1)});
     if (!token.ok()) throw std::runtime_error(token.status().ToString());
 
     auto stub = v1::RiskService::NewStub(grpc::CreateChannel(risk_addr.ToString(), grpc::InsecureChannelCredentials()));

@@ -8,7 +8,7 @@ SAFELOOP_DEBIAN_PACKAGES=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   librdkafka-dev libcpprest-dev libpqxx-dev libhiredis-dev prometheus-cpp-dev
   catch2 nlohmann-json3-dev libspdlog-dev libfmt-dev libsodium-dev libssl-dev libboost-dev
-  libbenchmark-dev
+  libbenchmark-dev libxlsxwriter-dev libzip-dev libpugixml-dev
   postgresql-15 postgresql-15-postgis-3 redis-server redis-tools
   openjdk-17-jre-headless maven nodejs npm chromium fonts-noto-cjk prometheus wrk
   curl # tools/lib: health checks (GET /healthz)

@@ -137,16 +137,12 @@ int Issue(const std::multimap<std::string, std::string>& flags, EnvReader& env, 
   if (!request.park_id.empty() && !IsUuid(request.park_id)) {
     throw UsageError("--park '" + request.park_id + "' is not a UUID");
   }
-  auto roles = auth::RolePermissions::Defaults();
-  for (auto [it, end] = flags.equal_range("role"); it != end; ++it) {
-    if (roles.Find(it->second) == nullptr) {
-      std::string known;
-      for (const auto& r : roles.roles()) known += (known.empty() ? "" : ", ") + r.code;
-      throw UsageError("--role '" + it->second + "' is not a known role (" + known + ")");
-    }
-    request.roles.push_back(it->second);
-  }
+  for (auto [it, end] = flags.equal_range("role"); it != end; ++it) request.roles.push_back(it->second);
   if (request.roles.empty()) throw UsageError("--role is required (repeat it for several roles)");
+  auto grants = auth::GrantsOfDefaultRoles(request.roles);
+  if (!grants.ok()) throw UsageError("--role: " + grants.status().message());
+  request.perms = grants->perms;
+  request.scope = grants->scope;
 
   auth::JwtConfig config;
   try {

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "safeloop/auth/jwt.hpp"
+#include "safeloop/auth/permissions.hpp"
 #include "token_cli.hpp"
 
 using namespace safeloop;
@@ -110,6 +111,9 @@ TEST_CASE("issue signs with the environment's key, verifiable with the public ke
   CHECK(claims->park == kPark);
   CHECK(claims->roles == std::vector<std::string>{"safety_officer", "inspector"});
   CHECK(claims->exp - claims->iat == 30 * 86400);
+  CHECK(claims->scope == "enterprise");
+  CHECK(auth::RequirePermission(*claims, "risk.map.write").ok());
+  CHECK_FALSE(auth::RequirePermission(*claims, "personnel.role.write").ok());
   fs::remove_all(dir);
 }
 
@@ -125,7 +129,7 @@ TEST_CASE("issue explains bad arguments") {
   expect({"issue", "--sub", "s", "--enterprise", "acme", "--role", "worker"}, "--enterprise 'acme' is not a UUID");
   expect({"issue", "--sub", "s", "--enterprise", kEnt, "--park", "p", "--role", "worker"}, "--park 'p' is not a UUID");
   expect({"issue", "--sub", "s", "--enterprise", kEnt}, "--role is required");
-  expect({"issue", "--sub", "s", "--enterprise", kEnt, "--role", "boss"}, "--role 'boss' is not a known role");
+  expect({"issue", "--sub", "s", "--enterprise", kEnt, "--role", "boss"}, "'boss' is not a default role");
   expect({"issue", "--sub", "s", "--enterprise", kEnt, "--role", "worker", "--ttl", "soon"}, "--ttl 'soon'");
   expect({"issue", "--sub", "s", "--enterprise", kEnt, "--role", "worker", "--colour", "red"}, "unknown option --colour");
   expect({"issue", "--sub"}, "--sub needs a value");

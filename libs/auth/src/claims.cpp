@@ -1,6 +1,8 @@
 #include "safeloop/auth/claims.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include "safeloop/core/uuid.hpp"
 
@@ -38,6 +40,25 @@ Status ReadNumericDate(const json& value, std::string_view name, std::int64_t& o
   return Status::Ok();
 }
 
+Status ReadStringArray(const json& payload, std::string_view name, std::vector<std::string>& out) {
+  auto it = payload.find(name);
+  if (it == payload.end()) return MissingClaim(name);
+  if (!it->is_array()) return BadClaim(name, "is not an array of strings");
+  for (const auto& item : *it) {
+    if (!item.is_string()) return BadClaim(name, "is not an array of strings");
+    out.push_back(item.get<std::string>());
+  }
+  return Status::Ok();
+}
+
+Status ReadOptionalUuid(const json& payload, std::string_view name, std::string& out) {
+  auto it = payload.find(name);
+  if (it == payload.end()) return Status::Ok();
+  SAFELOOP_RETURN_IF_ERROR(ReadString(payload, name, out));
+  if (!IsUuid(out)) return BadClaim(name, "is not a UUID");
+  return Status::Ok();
+}
+
 Status ReadDate(const json& payload, std::string_view name, std::int64_t& out) {
   auto it = payload.find(name);
   if (it == payload.end()) return MissingClaim(name);
@@ -45,10 +66,29 @@ Status ReadDate(const json& payload, std::string_view name, std::int64_t& out) {
 }
 }  // namespace
 
+Status CheckTenant(const Claims& c) {
+  static const char* const kScopes[] = {"own", "unit", "subtree", "enterprise", "park"};
+  if (std::find(std::begin(kScopes), std::end(kScopes), c.scope) == std::end(kScopes)) {
+    return BadClaim("scope", "is not one of own, unit, subtree, enterprise, park");
+  }
+  if (c.ent.empty()) {
+    // Only a park account may act without an enterprise, and only within its park.
+    if (c.scope != "park" || c.park.empty()) return BadClaim("ent", "is empty (only a park account may omit it)");
+    return Status::Ok();
+  }
+  if (!IsUuid(c.ent)) return BadClaim("ent", "is not a UUID");
+  return Status::Ok();
+}
+
 nlohmann::json ClaimsToJson(const Claims& claims) {
   json out = {{"iss", claims.iss}, {"sub", claims.sub},   {"iat", claims.iat},  {"exp", claims.exp},
               {"jti", claims.jti}, {"ent", claims.ent},   {"park", claims.park}, {"roles", claims.roles}};
+  out["perms"] = claims.perms;
+  out["scope"] = claims.scope;
   if (claims.nbf) out["nbf"] = *claims.nbf;
+  if (!claims.sid.empty()) out["sid"] = claims.sid;
+  if (!claims.pid.empty()) out["pid"] = claims.pid;
+  if (!claims.unit.empty()) out["unit"] = claims.unit;
   return out;
 }
 
@@ -68,17 +108,15 @@ Result<Claims> ClaimsFromJson(const nlohmann::json& payload) {
   SAFELOOP_RETURN_IF_ERROR(ReadString(payload, "jti", c.jti));
   if (c.jti.empty()) return BadClaim("jti", "is empty");
   SAFELOOP_RETURN_IF_ERROR(ReadString(payload, "ent", c.ent));
-  if (!IsUuid(c.ent)) return BadClaim("ent", "is not a UUID");
   SAFELOOP_RETURN_IF_ERROR(ReadString(payload, "park", c.park));
   if (!c.park.empty() && !IsUuid(c.park)) return BadClaim("park", "is not a UUID");
-
-  auto roles = payload.find("roles");
-  if (roles == payload.end()) return MissingClaim("roles");
-  if (!roles->is_array()) return BadClaim("roles", "is not an array of role codes");
-  for (const auto& r : *roles) {
-    if (!r.is_string()) return BadClaim("roles", "is not an array of role codes");
-    c.roles.push_back(r.get<std::string>());
-  }
+  SAFELOOP_RETURN_IF_ERROR(ReadStringArray(payload, "roles", c.roles));
+  SAFELOOP_RETURN_IF_ERROR(ReadStringArray(payload, "perms", c.perms));
+  SAFELOOP_RETURN_IF_ERROR(ReadString(payload, "scope", c.scope));
+  SAFELOOP_RETURN_IF_ERROR(CheckTenant(c));
+  SAFELOOP_RETURN_IF_ERROR(ReadOptionalUuid(payload, "sid", c.sid));
+  SAFELOOP_RETURN_IF_ERROR(ReadOptionalUuid(payload, "pid", c.pid));
+  SAFELOOP_RETURN_IF_ERROR(ReadOptionalUuid(payload, "unit", c.unit));
   return c;
 }
 

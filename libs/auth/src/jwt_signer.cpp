@@ -34,15 +34,23 @@ Result<std::string> JwtSigner::Issue(const TokenRequest& request) const {
   claims.ent = request.enterprise_id;
   claims.park = request.park_id;
   claims.roles = request.roles;
+  claims.perms = request.perms;
+  claims.scope = request.scope;
+  claims.sid = request.session_id;
+  claims.pid = request.person_id;
+  claims.unit = request.unit_id;
   return Sign(claims);
 }
 
 Result<std::string> JwtSigner::Sign(const Claims& claims) const {
   // The same rules the verifier enforces, so we never mint a token nobody accepts.
   if (claims.sub.empty()) return InvalidArgument("token subject must not be empty", "sub");
-  if (!IsUuid(claims.ent)) return InvalidArgument("enterprise id '" + claims.ent + "' is not a UUID", "ent");
   if (!claims.park.empty() && !IsUuid(claims.park)) {
     return InvalidArgument("park id '" + claims.park + "' is not a UUID", "park");
+  }
+  if (Status tenant = CheckTenant(claims); !tenant.ok()) return InvalidArgument(tenant.message(), "ent");
+  for (const auto* id : {&claims.sid, &claims.pid, &claims.unit}) {
+    if (!id->empty() && !IsUuid(*id)) return InvalidArgument("'" + *id + "' is not a UUID", "sid/pid/unit");
   }
   if (claims.jti.empty()) return InvalidArgument("token id (jti) must not be empty", "jti");
   if (claims.exp <= claims.iat) return InvalidArgument("token must expire after it is issued", "exp");

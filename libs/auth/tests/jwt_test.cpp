@@ -28,7 +28,7 @@ json ValidPayload(const ManualClock& clock) {
   auto now = std::chrono::duration_cast<std::chrono::seconds>(clock.Now().time_since_epoch()).count();
   return {{"iss", kIssuer}, {"sub", "user-1"},  {"iat", now},          {"exp", now + 3600},
           {"jti", "0190a1b2-0000-7000-8000-0000000000ff"},           {"ent", kEnterprise},
-          {"park", kPark},  {"roles", {"worker"}}};
+          {"park", kPark},  {"roles", {"worker"}}, {"perms", {"risk.map.read"}}, {"scope", "unit"}};
 }
 
 // A correctly signed token around an arbitrary header and payload text (for malformed-content cases).
@@ -265,7 +265,7 @@ TEST_CASE("required claims must be present and well-typed") {
   };
 
   CHECK(verifier->Verify(SignRaw(*signer, EdDsaHeader(), Encode(ValidPayload(clock)))).ok());
-  for (const char* claim : {"iss", "sub", "iat", "exp", "jti", "ent", "park", "roles"}) {
+  for (const char* claim : {"iss", "sub", "iat", "exp", "jti", "ent", "park", "roles", "perms", "scope"}) {
     json payload = ValidPayload(clock);
     payload.erase(claim);
     check(payload, std::string("token has no ") + claim + " claim");
@@ -284,6 +284,17 @@ TEST_CASE("required claims must be present and well-typed") {
   check(with("roles", "admin"), "token claim roles is not an array");
   check(with("roles", json::array({"worker", 7})), "token claim roles is not an array");
   check(with("sub", ""), "token claim sub is empty");
+  check(with("perms", json::array({1})), "token claim perms is not an array of strings");
+  check(with("scope", "everything"), "token claim scope is not one of");
+  check(with("sid", "s-1"), "token claim sid is not a UUID");
+  check(with("unit", 5), "token claim unit is not a string");
+  // Only a park account may come without an enterprise.
+  check(with("ent", ""), "token claim ent is empty (only a park account may omit it)");
+  json park_account = with("ent", "");
+  park_account["scope"] = "park";
+  CHECK(verifier->Verify(SignRaw(*signer, EdDsaHeader(), Encode(park_account))).ok());
+  park_account["park"] = "";
+  check(park_account, "token claim ent is empty");
 
   // An empty park is allowed (an enterprise outside any park); a float NumericDate too.
   CHECK(verifier->Verify(SignRaw(*signer, EdDsaHeader(), Encode(with("park", "")))).ok());

@@ -36,7 +36,7 @@ Result<std::string> Authenticator::ExtractToken(const RouteSpec& route, std::str
 
 Status Authenticator::Authorize(const auth::Claims& claims, const RouteSpec& route) const {
   if (route.permission.empty()) return Status::Ok();
-  return auth::RequirePermission(claims, route.permission, *permissions_);
+  return auth::RequirePermission(claims, route.permission);
 }
 
 }  // namespace safeloop::gateway

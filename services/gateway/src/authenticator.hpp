@@ -14,20 +14,19 @@ namespace safeloop::gateway {
 
 class Authenticator {
  public:
-  /// Both must outlive the authenticator.
-  Authenticator(const auth::JwtVerifier& verifier, const auth::PermissionSource& permissions)
-      : verifier_(&verifier), permissions_(&permissions) {}
+  /// `verifier` must outlive the authenticator.
+  explicit Authenticator(const auth::JwtVerifier& verifier) : verifier_(&verifier) {}
 
   /// The token of a request to `route`; UNAUTHENTICATED when absent or not a Bearer credential.
   static Result<std::string> ExtractToken(const RouteSpec& route, std::string_view authorization_header,
                                           const std::map<std::string, std::string>& query);
   Result<auth::Claims> Authenticate(std::string_view token) const { return verifier_->Verify(token); }
-  /// PERMISSION_DENIED naming the route's permission when no role grants it.
+  /// PERMISSION_DENIED naming the route's permission when the token's grants do not cover it. A route
+  /// without a permission only needs a valid token (e.g. logout, "who am I").
   Status Authorize(const auth::Claims& claims, const RouteSpec& route) const;
 
  private:
   const auth::JwtVerifier* verifier_;
-  const auth::PermissionSource* permissions_;
 };
 
 }  // namespace safeloop::gateway

@@ -44,13 +44,15 @@ TEST_CASE("authentication and authorization use the verifier and the role table"
   config.verify_key = pair.public_key;
   auto signer = auth::JwtSigner::Create(config, clock);
   auto verifier = auth::JwtVerifier::Create(config, clock);
-  auto roles = auth::RolePermissions::Defaults();
-  Authenticator authenticator(*verifier, roles);
+  Authenticator authenticator(*verifier);
 
+  auto grants = auth::GrantsOfDefaultRoles({"worker"});
   auto token = signer->Issue({.subject = "u",
                               .enterprise_id = "0190a1b2-0000-7000-8000-000000000001",
                               .park_id = "",
                               .roles = {"worker"},
+                              .perms = grants->perms,
+                              .scope = grants->scope,
                               .ttl = std::chrono::hours(1),
                               .not_before = std::nullopt});
   auto claims = authenticator.Authenticate(*token);

@@ -50,8 +50,7 @@ int RunRiskService(const RiskConfig& config) {
     LogError("risk", "bad JWT configuration", {{"error", verifier.status().ToString()}});
     return 1;
   }
-  auto permissions = auth::RolePermissions::Defaults();
-  GrpcRiskService service(store, rpc::CallGuard{&*verifier, &permissions});
+  GrpcRiskService service(store, rpc::CallGuard{&*verifier});
 
   db::OutboxRelay relay({config.pg_url, kSchema, {config.kafka_brokers, "risk-outbox-relay"}}, metrics.registry());
   MapProjector projector(store, map_cache, metrics.registry());

@@ -33,6 +33,11 @@ struct TokenRequest {
   std::string enterprise_id;
   std::string park_id;
   std::vector<std::string> roles;
+  std::vector<std::string> perms;     ///< API grants of the roles (ApiGrantsFor)
+  std::string scope = "enterprise";  ///< data scope name
+  std::string session_id;            ///< login session (UUID) or empty
+  std::string person_id;             ///< UUID or empty
+  std::string unit_id;               ///< UUID or empty
   std::chrono::seconds ttl{3600};
   std::optional<TimePoint> not_before;
 };

@@ -1,11 +1,16 @@
 #pragma once
 /// @file permissions.hpp
-/// Who may do what. A permission is a dotted string "<service>.<resource>.<action>" ("risk.map.write").
-/// Roles grant permissions through glob patterns ('*' matches any run of characters, dots included):
-/// "*" is everything, "risk.*" every risk permission, "*.read" every read.
-/// Role → permissions comes from a PermissionSource; RolePermissions::Defaults() is the built-in table
-/// until the personnel service serves roles.
+/// Who may do what. Three kinds of permission (the Heilongjiang text 6.1.4): function (a console menu,
+/// "menu.<page>"), operation (a button, "op.<resource>.<action>") and API ("<service>.<resource>.<action>",
+/// e.g. "risk.map.write"). Roles grant permissions through glob patterns ('*' matches any run of characters,
+/// dots included): "*" is everything, "risk.*" every risk permission, "*.read" every read.
+///
+/// The personnel service stores roles and their grants. At login it puts the API grants of the account's
+/// roles into the access token ("perms" claim); the gateway and every service check a call against the
+/// token alone (RequirePermission), so no service asks another one per call. A role change reaches a
+/// session at its next refresh (access tokens live minutes).
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,10 +29,49 @@ inline constexpr std::string_view kRiskAssessmentRead = "risk.assessment.read";
 inline constexpr std::string_view kRiskAssessmentWrite = "risk.assessment.write";
 inline constexpr std::string_view kRiskSettingsRead = "risk.settings.read";
 inline constexpr std::string_view kRiskSettingsWrite = "risk.settings.write";
+
+inline constexpr std::string_view kParkRead = "personnel.park.read";
+inline constexpr std::string_view kEnterpriseRead = "personnel.enterprise.read";
+inline constexpr std::string_view kEnterpriseWrite = "personnel.enterprise.write";
+inline constexpr std::string_view kOrgRead = "personnel.org.read";
+inline constexpr std::string_view kOrgWrite = "personnel.org.write";
+inline constexpr std::string_view kPersonRead = "personnel.person.read";
+inline constexpr std::string_view kPersonWrite = "personnel.person.write";
+inline constexpr std::string_view kAccountRead = "personnel.account.read";
+inline constexpr std::string_view kAccountWrite = "personnel.account.write";
+inline constexpr std::string_view kRoleRead = "personnel.role.read";
+inline constexpr std::string_view kRoleWrite = "personnel.role.write";
+inline constexpr std::string_view kCertificateRead = "personnel.certificate.read";
+inline constexpr std::string_view kCertificateWrite = "personnel.certificate.write";
+inline constexpr std::string_view kContractorRead = "personnel.contractor.read";
+inline constexpr std::string_view kContractorWrite = "personnel.contractor.write";
+inline constexpr std::string_view kContractorReview = "personnel.contractor.review";
+inline constexpr std::string_view kBlacklistWrite = "personnel.blacklist.write";
+inline constexpr std::string_view kViolationWrite = "personnel.violation.write";
+inline constexpr std::string_view kQualificationRead = "personnel.qualification.read";
+
+inline constexpr std::string_view kBlocklistRead = "gateway.blocklist.read";
+inline constexpr std::string_view kBlocklistWrite = "gateway.blocklist.write";
+inline constexpr std::string_view kApiRead = "gateway.api.read";
+inline constexpr std::string_view kAuditRead = "gateway.audit.read";
 }  // namespace permission
 
-/// Every permission the system checks today.
-std::vector<std::string_view> KnownPermissions();
+enum class PermissionKind { kFunction, kOperation, kApi };
+/// "function" | "operation" | "api"
+std::string_view PermissionKindName(PermissionKind kind);
+
+struct PermissionInfo {
+  std::string_view code;
+  PermissionKind kind;
+  std::string_view group;    ///< API/menu group, e.g. "personnel"
+  std::string_view name_zh;  ///< shown in the role editor
+};
+
+/// Every permission the system knows, of all three kinds, in display order.
+const std::vector<PermissionInfo>& PermissionCatalog();
+const PermissionInfo* FindPermission(std::string_view code);
+/// The kind a code belongs to by its shape: "menu.*" function, "op.*" operation, anything else API.
+PermissionKind KindOfCode(std::string_view code);
 
 namespace role {
 inline constexpr std::string_view kAdmin = "admin";                     // 系统管理员
@@ -39,40 +83,45 @@ inline constexpr std::string_view kWorker = "worker";                   // 一�
 inline constexpr std::string_view kParkSupervisor = "park_supervisor";  // 园区监管员
 }  // namespace role
 
-/// Where role grants come from (a static table now; the personnel service later).
-class PermissionSource {
- public:
-  virtual ~PermissionSource() = default;
-  /// Whether a holder of `role` may do `permission`. Unknown roles grant nothing.
-  virtual bool RoleAllows(std::string_view role, std::string_view permission) const = 0;
-};
+/// Which records a role reaches (least to most). The token carries the broadest scope of its roles.
+enum class DataScope { kOwn, kUnit, kSubtree, kEnterprise, kPark };
+/// "own" | "unit" | "subtree" | "enterprise" | "park"
+std::string_view DataScopeName(DataScope scope);
+std::optional<DataScope> ParseDataScope(std::string_view name);
 
 struct RoleDefinition {
   std::string code;                 ///< as carried in the token's roles claim
   std::string display_name;         ///< Chinese name shown in the console
-  std::vector<std::string> grants;  ///< glob patterns over permission strings
+  std::string description;
+  std::vector<std::string> grants;  ///< glob patterns over permission codes of all three kinds
+  DataScope scope = DataScope::kEnterprise;
 };
 
-/// A fixed role table.
-class RolePermissions final : public PermissionSource {
- public:
-  explicit RolePermissions(std::vector<RoleDefinition> roles);
-  /// The default roles: admin all; safety_director and safety_officer all risk.*; dept_head and inspector
-  /// read all plus risk.assessment.write; worker and park_supervisor read only.
-  static RolePermissions Defaults();
-
-  bool RoleAllows(std::string_view role, std::string_view permission) const override;
-  const RoleDefinition* Find(std::string_view role) const;
-  const std::vector<RoleDefinition>& roles() const { return roles_; }
-
- private:
-  std::vector<RoleDefinition> roles_;
-};
+/// The six roles of the vendor deck plus 园区监管员 (seeded into every enterprise; editable there).
+const std::vector<RoleDefinition>& DefaultRoles();
+const RoleDefinition* FindDefaultRole(std::string_view code);
 
 /// Whether `grant` (a glob, '*' = any run of characters) matches `permission`.
 bool GrantMatches(std::string_view grant, std::string_view permission);
+/// Whether any of `grants` matches `permission`.
+bool AnyGrantMatches(const std::vector<std::string>& grants, std::string_view permission);
 
-/// OK when any of the token's roles allows `permission`; else PERMISSION_DENIED naming the permission.
-Status RequirePermission(const Claims& claims, std::string_view permission, const PermissionSource& source);
+/// What goes into a token's perms claim for roles with these grants: the union, minus grants that can only
+/// match function or operation codes (the console asks for those separately), sorted and de-duplicated.
+std::vector<std::string> ApiGrantsFor(const std::vector<std::vector<std::string>>& grants_per_role);
+
+/// The broadest of the scopes (kOwn for none).
+DataScope BroadestScope(const std::vector<DataScope>& scopes);
+
+/// What a token for holders of these default roles carries (tools and tests; real logins resolve the
+/// enterprise's stored roles). INVALID_ARGUMENT naming an unknown role code.
+struct TokenGrants {
+  std::vector<std::string> perms;
+  std::string scope;
+};
+Result<TokenGrants> GrantsOfDefaultRoles(const std::vector<std::string>& role_codes);
+
+/// OK when the token's perms claim allows `permission`; else PERMISSION_DENIED naming the permission.
+Status RequirePermission(const Claims& claims, std::string_view permission);
 
 }  // namespace safeloop::auth

@@ -30,22 +30,32 @@ struct CallContext {
   const std::string& enterprise_id() const { return caller.ent; }
 };
 
-/// What a service needs to authenticate and authorise calls.
+/// What a service needs to authenticate calls (permissions travel in the token itself).
 struct CallGuard {
   const auth::JwtVerifier* verifier;
-  const auth::PermissionSource* permissions;
 };
+
+/// Whether a call acts on one enterprise (almost all) or may come from a park account that has not chosen one.
+enum class TenantNeed { kEnterprise, kParkOrEnterprise };
 
 /// Reads and verifies the metadata of a call. UNAUTHENTICATED without a valid bearer token.
 Result<CallContext> Authenticate(const grpc::ServerContext& context, const CallGuard& guard);
 
 template <typename Fn>
-grpc::Status HandleCall(grpc::ServerContext* context, const CallGuard& guard, std::string_view permission, Fn&& fn) {
+grpc::Status HandleCall(grpc::ServerContext* context, const CallGuard& guard, std::string_view permission, Fn&& fn,
+                        TenantNeed tenant = TenantNeed::kEnterprise) {
   auto call = Authenticate(*context, guard);
   if (!call.ok()) return ToGrpcStatus(call.status(), context);
   LogScope scope({call->request_id, call->caller.ent, call->caller.park});
-  if (auto allowed = auth::RequirePermission(call->caller, permission, *guard.permissions); !allowed.ok()) {
-    return ToGrpcStatus(allowed, context);
+  if (!permission.empty()) {
+    if (auto allowed = auth::RequirePermission(call->caller, permission); !allowed.ok()) {
+      return ToGrpcStatus(allowed, context);
+    }
+  }
+  if (tenant == TenantNeed::kEnterprise && call->caller.ent.empty()) {
+    return ToGrpcStatus(PermissionDenied("a park account must choose an enterprise first "
+                                         "(POST /api/v1/auth/enterprise-token)"),
+                        context);
   }
   if (context->IsCancelled() || std::chrono::system_clock::now() >= call->deadline) {
     return ToGrpcStatus(Status(StatusCode::kDeadlineExceeded, "deadline passed before the call was handled"), context);
