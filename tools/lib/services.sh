@@ -3,7 +3,8 @@
 # Needs tools/lib/env.sh and tools/lib/supervise.sh sourced first. The binaries come from the
 # CMake build in $SAFELOOP_BUILD_DIR; this file never builds anything.
 
-SAFELOOP_SERVICES=(safeloop-risk safeloop-gateway)
+SAFELOOP_SERVICES=(safeloop-personnel safeloop-risk safeloop-gateway)
+SAFELOOP_PERSONNEL_BIN="$SAFELOOP_BUILD_DIR/services/personnel/safeloop-personnel"
 SAFELOOP_RISK_BIN="$SAFELOOP_BUILD_DIR/services/risk/safeloop-risk"
 SAFELOOP_GATEWAY_BIN="$SAFELOOP_BUILD_DIR/services/gateway/safeloop-gateway"
 SAFELOOP_TOKEN_BIN="$SAFELOOP_BUILD_DIR/tools/token/safeloop-token"
@@ -96,14 +97,17 @@ _wait_tcp() {
   done
 }
 
-# services_start: keys, then risk (waits for its gRPC port, so its migrations are done before the
-# gateway's start), then the gateway, then waits for GET /healthz (60 s).
+# services_start: keys, then personnel and risk (each waited for on its gRPC port, so migrations are
+# done before the gateway's start), then the gateway, then waits for GET /healthz (60 s).
 services_start() {
+  require_binary "$SAFELOOP_PERSONNEL_BIN" "safeloop-personnel"
   require_binary "$SAFELOOP_RISK_BIN" "safeloop-risk"
   require_binary "$SAFELOOP_GATEWAY_BIN" "safeloop-gateway"
   ensure_jwt_keys
   safeloop_ensure_dirs
 
+  _service_start safeloop-personnel "$SAFELOOP_PERSONNEL_BIN" "$SAFELOOP_PERSONNEL_METRICS_ADDR"
+  _wait_tcp safeloop-personnel "$SAFELOOP_PERSONNEL_ADDR" 60
   _service_start safeloop-risk "$SAFELOOP_RISK_BIN" "$SAFELOOP_RISK_METRICS_ADDR"
   _wait_tcp safeloop-risk "$SAFELOOP_RISK_ADDR" 60
   _service_start safeloop-gateway "$SAFELOOP_GATEWAY_BIN" "$SAFELOOP_GATEWAY_METRICS_ADDR"
@@ -120,10 +124,11 @@ services_start() {
   log_step "gateway healthy at $SAFELOOP_GATEWAY_URL"
 }
 
-# services_stop: gateway first (it calls risk), then risk.
+# services_stop: gateway first (it calls the others), then risk and personnel.
 services_stop() {
   supervise_stop safeloop-gateway
   supervise_stop safeloop-risk
+  supervise_stop safeloop-personnel
 }
 
 # issue_demo_token: writes $SAFELOOP_DEMO_TOKEN_FILE (admin of the demo tenant, 30 days).

@@ -29,4 +29,9 @@ void EnterTenant(pqxx::work& tx, const std::string& enterprise_id) {
   tx.exec_params("SELECT set_config('safeloop.enterprise_id', $1, true)", enterprise_id);
 }
 
+void EnterPark(pqxx::work& tx, const std::string& park_id) {
+  tx.exec("SET LOCAL ROLE safeloop_app");
+  tx.exec_params("SELECT set_config('safeloop.park_id', $1, true)", park_id);
+}
+
 }  // namespace safeloop::db

@@ -24,6 +24,9 @@ Status StatusFromException(const std::exception& e);
 
 /// Sets the transaction-local tenant and drops to the row-level-security role.
 void EnterTenant(pqxx::work& tx, const std::string& enterprise_id);
+/// Same for a park account reading across its park's enterprises: sets `safeloop.park_id` (and no
+/// enterprise), so only policies that admit rows by park let anything through.
+void EnterPark(pqxx::work& tx, const std::string& park_id);
 
 namespace detail {
 template <typename T>
@@ -64,6 +67,15 @@ template <typename R, typename Fn>
 R InTenantTransaction(ConnectionPool& pool, const std::string& enterprise_id, Fn&& fn) {
   return InTransaction<R>(pool, [&](pqxx::work& tx) -> R {
     EnterTenant(tx, enterprise_id);
+    return fn(tx);
+  });
+}
+
+/// InTransaction for a park account (policies admit rows of the park's enterprises that allow it).
+template <typename R, typename Fn>
+R InParkTransaction(ConnectionPool& pool, const std::string& park_id, Fn&& fn) {
+  return InTransaction<R>(pool, [&](pqxx::work& tx) -> R {
+    EnterPark(tx, park_id);
     return fn(tx);
   });
 }
