@@ -7,7 +7,9 @@
 #include <thread>
 
 #include "dispatcher.hpp"
+#include "edge_runtime.hpp"
 #include "gateway_config.hpp"
+#include "grpc_transcoder.hpp"
 #include "http_server.hpp"
 #include "map_stream_handler.hpp"
 #include "risk_handlers.hpp"
@@ -32,7 +34,7 @@ int main() try {
   if (!verifier.ok()) throw ConfigError({verifier.status().message()});
   Authenticator authenticator(*verifier);
 
-  RiskClient risk(MakeRiskChannel(config.risk_addr.ToString()), config.rpc_deadline);
+  RiskClient risk(MakeBackendChannel(config.risk_addr.ToString()), config.rpc_deadline);
   auto hub = std::make_shared<StreamHub>(metrics.registry(), config.sse_keepalive);
   cache::RedisSubscriber changes(
       cache::RedisOptions{config.redis_addr}, {std::string(kRiskMapChangesPattern)},
@@ -40,12 +42,20 @@ int main() try {
       [&hub] { hub->CloseAll(); });  // changes may have been missed: clients reconnect for a fresh snapshot
 
   auto routes = GatewayRoutes();
+  EdgeRuntime edge(config, metrics.registry(), clock, routes);  // migrations of the gateway schema first
   HandlerMap handlers;
   AddSystemHandlers(risk, routes, handlers);
   AddRiskHandlers(risk, handlers);
   AddMapStreamHandler(risk, hub, handlers);
+  // Generic REST → gRPC routes (round robin over each backend's pods).
+  GrpcTranscoder transcoder({{"personnel", MakeBackendChannel(config.personnel_addr.ToString())},
+                             {"risk", MakeBackendChannel(config.risk_addr.ToString())}},
+                            config.rpc_deadline);
+  transcoder.AddHandlers(routes, handlers);
+  AddAdminHandlers(edge.AdminServicesFor(routes), handlers);
   Dispatcher dispatcher(Router(routes), std::move(handlers), authenticator, StaticFiles(config.web_root),
-                        &rpc_metrics);
+                        &rpc_metrics, &edge.edge());
+  edge.Start();
   HttpServer server(config.http_addr, dispatcher);
   server.Open();
   LogInfo("gateway", "listening", {{"http", config.http_addr.ToString()}, {"risk", config.risk_addr.ToString()},
@@ -56,6 +66,7 @@ int main() try {
   hub->Shutdown();  // open streams would otherwise keep the listener's close waiting
   hub->WaitUntilEmpty(std::chrono::seconds(2));  // let their final chunks go out
   server.Close();
+  edge.Stop();  // flushes statistics and the audit queue
   changes.Stop();
   return 0;
 } catch (const ConfigError& e) {

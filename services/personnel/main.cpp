@@ -2,12 +2,20 @@
 // certificates and contractors.
 #include <iostream>
 
+#include "identity/bootstrap_account.hpp"
 #include "personnel_app.hpp"
 #include "safeloop/core/termination.hpp"
+#include "tenancy/bootstrap_tenant.hpp"
 
-int main() {
+int main(int argc, char** argv) {
   safeloop::BlockTerminationSignals();  // before any thread starts
   try {
+    if (argc > 1 && std::string(argv[1]) == "bootstrap-account") {
+      return safeloop::personnel::identity::RunBootstrapAccount(argc, argv);
+    }
+    if (argc > 1 && std::string(argv[1]) == "bootstrap-tenant") {
+      return safeloop::personnel::tenancy::RunBootstrapTenant(argc, argv);
+    }
     safeloop::EnvReader env;
     return safeloop::personnel::RunPersonnelService(safeloop::personnel::PersonnelConfig::FromEnv(env));
   } catch (const std::exception& e) {

@@ -1,8 +1,12 @@
 // Browser test of the four-colour risk map (services/gateway/web) against a running gateway.
 //
 //   SAFELOOP_BROWSER_BASE_URL    gateway base URL, e.g. http://127.0.0.1:18080
-//   SAFELOOP_BROWSER_TOKEN_FILE  file holding an access token (JWT) of the seeded demo tenant
-//   SAFELOOP_VAR                 optional: the screenshot goes to $SAFELOOP_VAR/browser/map.png
+//   SAFELOOP_VAR                 the demo accounts ($SAFELOOP_VAR/demo/accounts.json): the test logs in
+//                                through the form as the demo enterprise's 系统管理员; the screenshot goes
+//                                to $SAFELOOP_VAR/browser/map.png
+//   SAFELOOP_BROWSER_TOKEN_FILE  fallback without accounts.json: a file holding an access token (JWT) of
+//                                the seeded demo tenant, pasted into the login page's token option
+//   SAFELOOP_DEMO_ENTERPRISE     optional: prefer the admin of this enterprise (the seeded risk map's)
 //   SAFELOOP_CHROMIUM            optional: browser binary (default /usr/bin/chromium)
 //
 // Uses Debian's chromium through playwright-core: it never downloads a browser. Every wait is
@@ -10,10 +14,11 @@
 // put back at the end so the seeded map keeps its four colours for the next run.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
+import { readAccounts } from "./lib.mjs";
 
 const BASE_URL = (process.env.SAFELOOP_BROWSER_BASE_URL ?? "").replace(/\/+$/, "");
 const TOKEN_FILE = process.env.SAFELOOP_BROWSER_TOKEN_FILE ?? "";
@@ -30,6 +35,7 @@ const HEX_OF_COLOR = { red: "#e53935", orange: "#fb8c00", yellow: "#fdd835", blu
 const LEVEL_NAME = { 0: "未评估", 1: "重大风险", 2: "较大风险", 3: "一般风险", 4: "低风险" };
 
 let token = "";
+let admin = null; // demo account {username, password, …} when accounts.json exists
 let userDataDir = null;
 let context = null;
 let page = null;
@@ -98,9 +104,16 @@ function requireStep(value, what) {
 
 before(async () => {
   assert.ok(BASE_URL, "SAFELOOP_BROWSER_BASE_URL is not set (e.g. http://127.0.0.1:18080)");
-  assert.ok(TOKEN_FILE, "SAFELOOP_BROWSER_TOKEN_FILE is not set (a file containing a JWT)");
-  token = readFileSync(TOKEN_FILE, "utf8").trim();
-  assert.ok(token.split(".").length === 3, `${TOKEN_FILE} does not contain a JWT`);
+  const accounts = readAccounts();
+  if (accounts) {
+    const admins = accounts.filter((a) => a.role === "admin");
+    admin = admins.find((a) => a.enterprise_id === process.env.SAFELOOP_DEMO_ENTERPRISE) ?? admins[0] ?? null;
+  }
+  if (!admin) {
+    assert.ok(TOKEN_FILE && existsSync(TOKEN_FILE), "neither demo accounts ($SAFELOOP_VAR/demo/accounts.json) nor SAFELOOP_BROWSER_TOKEN_FILE");
+    token = readFileSync(TOKEN_FILE, "utf8").trim();
+    assert.ok(token.split(".").length === 3, `${TOKEN_FILE} does not contain a JWT`);
+  }
 
   userDataDir = mkdtempSync(join(tmpdir(), "safeloop-browser-"));
   context = await chromium.launchPersistentContext(userDataDir, {
@@ -149,13 +162,26 @@ after(async () => {
 
 // ---- steps --------------------------------------------------------------------------------
 
-test("login page stores the pasted token and opens the map page", { timeout: STEP_TIMEOUT_MS }, async () => {
+test("login opens the map page", { timeout: STEP_TIMEOUT_MS }, async () => {
   await page.goto(`${BASE_URL}/#/login`, { waitUntil: "domcontentloaded" });
-  await page.locator("#token-input").fill(token);
-  await page.locator("#login-submit").click();
-  await page.waitForURL(/#\/map/, { timeout: UI_TIMEOUT_MS });
-  const stored = await page.evaluate(() => window.localStorage.getItem("safeloop.access_token"));
-  assert.equal(stored, token, "the token is stored in localStorage");
+  if (admin) {
+    await page.locator("#login-username").fill(admin.username);
+    await page.locator("#login-password").fill(admin.password);
+    await page.locator("#login-submit").click();
+    await page.locator("#nav-risk-map").click({ timeout: UI_TIMEOUT_MS });
+    await page.waitForURL(/#\/map/, { timeout: UI_TIMEOUT_MS });
+    token = await page.evaluate(() => window.localStorage.getItem("safeloop.access_token"));
+    assert.ok(token && token.split(".").length === 3, "the login stored an access token");
+    assert.ok(await page.evaluate(() => window.localStorage.getItem("safeloop.refresh_token")), "and a refresh token");
+  } else {
+    await page.locator(".token-login summary").click();
+    await page.locator("#token-input").fill(token);
+    await page.locator("#token-submit").click();
+    await page.locator("#nav-risk-map").click({ timeout: UI_TIMEOUT_MS });
+    await page.waitForURL(/#\/map/, { timeout: UI_TIMEOUT_MS });
+    const stored = await page.evaluate(() => window.localStorage.getItem("safeloop.access_token"));
+    assert.equal(stored, token, "the token is stored in localStorage");
+  }
   assert.equal(await page.locator("#logout-button").textContent(), "退出");
 });
 

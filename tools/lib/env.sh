@@ -57,11 +57,27 @@ export SAFELOOP_JWT_KEY_FILE="$SAFELOOP_VAR/secrets/jwt_ed25519.key"
 export SAFELOOP_JWT_PUBLIC_KEY_FILE="$SAFELOOP_VAR/secrets/jwt_ed25519.pub"
 export SAFELOOP_JWT_ISSUER=safeloop-local
 export SAFELOOP_WEB_ROOT="$SAFELOOP_ROOT/services/gateway/web/dist"
-export SAFELOOP_BUILD_DIR="$SAFELOOP_ROOT/build"
+# A caller may point the tools at another build tree (e.g. SAFELOOP_BUILD_DIR=$PWD/build-edge tools/stack start).
+export SAFELOOP_BUILD_DIR="${SAFELOOP_BUILD_DIR:-$SAFELOOP_ROOT/build}"
 # ccache across clones (CI builds a fresh clone on the same machine): paths relative to the checkout, and
 # the working directory left out of the hash that -g would otherwise put in.
 export CCACHE_BASEDIR="$SAFELOOP_ROOT" CCACHE_NOHASHDIR=true
 export SAFELOOP_LOG_LEVEL="${SAFELOOP_LOG_LEVEL:-info}"
+# The gateway edge (docs/CONVENTIONS.md, "Gateway edge"). The test profile trusts 127.0.0.1 as a proxy, so
+# e2e tests simulate distinct clients with X-Forwarded-For (203.0.113.0/24) while the test runner itself, the
+# "proxy", is never limited or blocked. The per-IP limits therefore only meet simulated clients; the
+# per-account limits sit far above what the suite or tools/bench/gateway-load (one account at wrk speed) does.
+# The dev profile uses the gateway's production defaults.
+if [[ "$SAFELOOP_PROFILE" == test ]]; then
+  export SAFELOOP_TRUSTED_PROXIES=127.0.0.1
+  export SAFELOOP_RATE_IP_PER_S=20 SAFELOOP_RATE_IP_BURST=40
+  export SAFELOOP_RATE_ACCOUNT_PER_S=1000000 SAFELOOP_RATE_ACCOUNT_BURST=1000000
+  export SAFELOOP_RATE_LOGIN_PER_MIN=30
+  export SAFELOOP_CORS_ORIGINS=https://console.safeloop.test
+else
+  unset SAFELOOP_TRUSTED_PROXIES SAFELOOP_RATE_IP_PER_S SAFELOOP_RATE_IP_BURST SAFELOOP_RATE_ACCOUNT_PER_S
+  unset SAFELOOP_RATE_ACCOUNT_BURST SAFELOOP_RATE_LOGIN_PER_MIN SAFELOOP_CORS_ORIGINS
+fi
 # Convenience for tests and scripts (not read by the services).
 export SAFELOOP_GATEWAY_URL="http://${SAFELOOP_HTTP_ADDR}"
 export SAFELOOP_PG_SOCKET_DIR="$SAFELOOP_VAR/pg-socket"
@@ -73,6 +89,10 @@ export SAFELOOP_BROWSER_TOKEN_FILE="$SAFELOOP_DEMO_TOKEN_FILE"
 # The demo tenant that safeloop-seed creates (fixed ids so tokens and bookmarks survive a re-seed).
 export SAFELOOP_DEMO_ENTERPRISE=0190a1b2-0000-7000-8000-000000000001
 export SAFELOOP_DEMO_PARK=0190a1b2-0000-7000-8000-0000000000a1
+# The park's second enterprise, and the password of every demo account (a local demo, not a secret).
+export SAFELOOP_DEMO_ENTERPRISE_2=0190a1b2-0000-7000-8000-000000000002
+export SAFELOOP_DEMO_PASSWORD='Anquan@2026'
+export SAFELOOP_DEMO_ACCOUNTS_FILE="$SAFELOOP_VAR/demo/accounts.json"
 
 # Browser tests use Debian's chromium: the registries are the only network here, so npm packages
 # must never try to download a browser of their own.

@@ -110,6 +110,8 @@ services_start() {
   _wait_tcp safeloop-personnel "$SAFELOOP_PERSONNEL_ADDR" 60
   _service_start safeloop-risk "$SAFELOOP_RISK_BIN" "$SAFELOOP_RISK_METRICS_ADDR"
   _wait_tcp safeloop-risk "$SAFELOOP_RISK_ADDR" 60
+  # The gateway reads SAFELOOP_PG_URL too (its own schema: IP blocklist, audit log; migrated at its start) and
+  # the edge settings env.sh sets per profile (SAFELOOP_TRUSTED_PROXIES, SAFELOOP_RATE_*, SAFELOOP_CORS_ORIGINS).
   _service_start safeloop-gateway "$SAFELOOP_GATEWAY_BIN" "$SAFELOOP_GATEWAY_METRICS_ADDR"
 
   log_step "waiting for the gateway: GET $SAFELOOP_GATEWAY_URL/healthz …"
@@ -156,16 +158,41 @@ issue_demo_token() {
   mv "$token.tmp" "$token"
 }
 
-# safeloop-seed is idempotent: it creates the demo plant only where it is missing.
+# _personnel_admin ARGS…: runs a safeloop-personnel admin subcommand (schema owner; idempotent).
+_personnel_admin() {
+  "$SAFELOOP_PERSONNEL_BIN" "$@" </dev/null >>"$SAFELOOP_VAR/log/seed.log" 2>&1 ||
+    {
+      show_log_tail "$SAFELOOP_VAR/log/seed.log" 20
+      die "safeloop-personnel $1 failed; see $SAFELOOP_VAR/log/seed.log"
+    }
+}
+
+# seed_demo_plant: the demo park (two enterprises, a regulator) and its plant. The tenants and their first
+# administrators come from safeloop-personnel's bootstrap commands (there is nobody to log in as before
+# them); everything else goes through the services' APIs in safeloop-seed. Idempotent.
 seed_demo_plant() {
   require_binary "$SAFELOOP_SEED_BIN" "safeloop-seed (demo plant seeder)"
-  local log="$SAFELOOP_VAR/log/seed.log"
-  log_step "seeding the demo plant (enterprise $SAFELOOP_DEMO_ENTERPRISE, park $SAFELOOP_DEMO_PARK) …"
-  printf '\n=== %s %s: safeloop-seed ===\n' "$(date '+%F %T')" "$SAFELOOP_LOG_TAG" >>"$log"
-  if ! SAFELOOP_TOKEN="$(cat "$SAFELOOP_DEMO_TOKEN_FILE")" SAFELOOP_TOKEN_FILE="$SAFELOOP_DEMO_TOKEN_FILE" \
-    "$SAFELOOP_SEED_BIN" </dev/null >>"$log" 2>&1; then
+  require_binary "$SAFELOOP_PERSONNEL_BIN" "safeloop-personnel"
+  local log="$SAFELOOP_VAR/log/seed.log" park_name="沧州临港化工园区"
+  mkdir -p "$(dirname "$SAFELOOP_DEMO_ACCOUNTS_FILE")"
+  log_step "seeding the demo park (enterprises $SAFELOOP_DEMO_ENTERPRISE, $SAFELOOP_DEMO_ENTERPRISE_2) …"
+  printf '\n=== %s %s: seed ===\n' "$(date '+%F %T')" "$SAFELOOP_LOG_TAG" >>"$log"
+  _personnel_admin bootstrap-tenant --park-id "$SAFELOOP_DEMO_PARK" --park-name "$park_name" \
+    --park-region "河北省沧州市" --enterprise-id "$SAFELOOP_DEMO_ENTERPRISE" --enterprise-name "沧州安源化工有限公司" \
+    --credit-code 91130931MA0DEM001X --hazchem-code 130930001
+  _personnel_admin bootstrap-tenant --park-id "$SAFELOOP_DEMO_PARK" --park-name "$park_name" \
+    --enterprise-id "$SAFELOOP_DEMO_ENTERPRISE_2" --enterprise-name "临港精细化工有限公司" \
+    --credit-code 91130931MA0DEM0021 --hazchem-code 130930002
+  _personnel_admin bootstrap-account --enterprise "$SAFELOOP_DEMO_ENTERPRISE" --username demo.admin \
+    --password "$SAFELOOP_DEMO_PASSWORD" --name 张伟 --gender male --role admin
+  _personnel_admin bootstrap-account --enterprise "$SAFELOOP_DEMO_ENTERPRISE_2" --username linggang.admin \
+    --password "$SAFELOOP_DEMO_PASSWORD" --name 马丽 --gender female --role admin
+  _personnel_admin bootstrap-account --park "$SAFELOOP_DEMO_PARK" --username park.supervisor \
+    --password "$SAFELOOP_DEMO_PASSWORD" --name 园区监管员 --gender male --role park_supervisor
+  if ! "$SAFELOOP_SEED_BIN" </dev/null >>"$log" 2>&1; then
     show_log_tail "$log" 30
     die "safeloop-seed failed; see $log"
   fi
-  log_step "demo plant ready (seed log: ${log#"$SAFELOOP_ROOT"/})"
+  log_step "demo park ready; accounts in ${SAFELOOP_DEMO_ACCOUNTS_FILE#"$SAFELOOP_ROOT"/} (seed log: ${log#"$SAFELOOP_ROOT"/})"
 }
+

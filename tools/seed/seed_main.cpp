@@ -1,15 +1,22 @@
-// safeloop-seed: seeds the demo plant through the risk service's gRPC API (the same validation and
-// events as any client). Idempotent: existing maps, areas and points (matched by name) are kept, and a
-// point is assessed only when it has no assessment yet.
-//   env: SAFELOOP_RISK_ADDR, SAFELOOP_TOKEN or SAFELOOP_TOKEN_FILE (a token of the demo enterprise)
+// safeloop-seed: seeds the demo park through the services' gRPC APIs (the same validation and events as
+// any client), logged in with the accounts `safeloop-personnel bootstrap-account` created:
+//   personnel: both enterprises' organisation, people in every default role with their accounts,
+//              certificates (some due soon) and a contractor; writes the demo accounts as JSON;
+//   risk:      the demo plant map, areas and LEC-assessed risk points of the first enterprise.
+// Idempotent: what exists (matched by name, 工号, username) is kept; a point is assessed only once.
+//   env: SAFELOOP_PERSONNEL_ADDR, SAFELOOP_RISK_ADDR, SAFELOOP_DEMO_PASSWORD (every demo account's),
+//        SAFELOOP_DEMO_ACCOUNTS_FILE (where the accounts JSON goes)
 #include <grpcpp/grpcpp.h>
 
+#include <cstdio>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <iostream>
 #include <map>
 #include <sstream>
 
 #include "demo_plant.hpp"
+#include "personnel_seed.hpp"
 #include "safeloop/core/config.hpp"
 #include "safeloop/risk/v1/risk.grpc.pb.h"
 
@@ -118,30 +125,59 @@ class Seeder {
   int assessed_ = 0;
 };
 
-std::string ReadToken(safeloop::EnvReader& env) {
-  std::string token = env.String("SAFELOOP_TOKEN", std::string());
-  if (!token.empty()) return token;
-  std::string file = env.String("SAFELOOP_TOKEN_FILE");
-  std::ifstream in(file);
-  if (!in) throw std::runtime_error("cannot read SAFELOOP_TOKEN_FILE " + file);
-  std::getline(in, token);
-  return token;
+std::shared_ptr<grpc::Channel> Connect(const safeloop::HostPort& address, const char* what) {
+  auto channel = grpc::CreateChannel(address.ToString(), grpc::InsecureChannelCredentials());
+  if (!channel->WaitForConnected(std::chrono::system_clock::now() + std::chrono::seconds(30))) {
+    throw std::runtime_error(std::string(what) + " at " + address.ToString() + " is not reachable");
+  }
+  return channel;
+}
+
+void WriteAccounts(const std::string& path, const std::vector<safeloop::seed::DemoAccount>& accounts) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& a : accounts) {
+    out.push_back({{"username", a.username},
+                   {"password", a.password},
+                   {"role", a.role},
+                   {"role_name", a.role_name},
+                   {"enterprise", a.enterprise},
+                   {"enterprise_id", a.enterprise_id}});
+  }
+  std::string tmp = path + ".tmp";
+  {
+    std::ofstream file(tmp, std::ios::trunc);
+    file << out.dump(2) << "\n";
+    if (!file) throw std::runtime_error("cannot write " + tmp);
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) throw std::runtime_error("cannot write " + path);
 }
 
 }  // namespace
 
 int main() {
   try {
+    namespace seed = safeloop::seed;
     safeloop::EnvReader env;
-    auto address = env.Address("SAFELOOP_RISK_ADDR", std::string("127.0.0.1:50051"));
-    std::string token = ReadToken(env);
+    auto personnel_addr = env.Address("SAFELOOP_PERSONNEL_ADDR", std::string("127.0.0.1:50052"));
+    auto risk_addr = env.Address("SAFELOOP_RISK_ADDR", std::string("127.0.0.1:50051"));
+    std::string password = env.String("SAFELOOP_DEMO_PASSWORD");
+    std::string accounts_file = env.String("SAFELOOP_DEMO_ACCOUNTS_FILE");
     env.Finish();
-    auto channel = grpc::CreateChannel(address.ToString(), grpc::InsecureChannelCredentials());
-    if (!channel->WaitForConnected(std::chrono::system_clock::now() + std::chrono::seconds(30))) {
-      std::cerr << "safeloop-seed: risk service at " << address.ToString() << " is not reachable\n";
-      return 1;
-    }
-    Seeder(channel, token).Run();
+    auto personnel = Connect(personnel_addr, "personnel service");
+    auto risk = Connect(risk_addr, "risk service");
+
+    std::string admin = seed::Login(personnel, seed::kDemoAdmin, password);
+    seed::PersonnelSeeder first(personnel, admin, password);
+    auto accounts = first.Run(seed::kDemoUnits, seed::kDemoPeople, seed::kDemoCertificates, true);
+    seed::PersonnelSeeder second(personnel, seed::Login(personnel, seed::kSecondAdmin, password), password);
+    for (auto& a : second.Run(seed::kSecondUnits, seed::kSecondPeople, {}, false)) accounts.push_back(std::move(a));
+    seed::Login(personnel, seed::kParkSupervisor, password);  // proves the regulator account works
+    accounts.push_back({seed::kParkSupervisor, password, "park_supervisor", "园区监管员", seed::kParkName, ""});
+    WriteAccounts(accounts_file, accounts);
+    std::cout << "personnel: " << first.created() + second.created() << " records created, " << accounts.size()
+              << " demo accounts in " << accounts_file << "\n";
+
+    Seeder(risk, admin).Run();
     return 0;
   } catch (const std::exception& e) {
     std::cerr << "safeloop-seed: " << e.what() << '\n';

@@ -70,6 +70,7 @@ Status GrpcServer::Start() {
   builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_MS, 5 * 60 * 1000);
   builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_GRACE_MS, 30 * 1000);
   builder.AddListeningPort(options_.address.ToString(), grpc::InsecureServerCredentials(), &port_);
+  builder.SetMaxReceiveMessageSize(options_.max_receive_bytes);
   for (auto* service : options_.services) builder.RegisterService(service);
   grpc::ResourceQuota quota("safeloop-" + options_.service_label);
   quota.SetMaxThreads(options_.max_threads);

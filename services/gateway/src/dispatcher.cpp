@@ -36,12 +36,13 @@ std::string MetricLabel(const RequestContext& ctx) {
 }  // namespace
 
 Dispatcher::Dispatcher(Router router, HandlerMap handlers, const Authenticator& authenticator,
-                       StaticFiles static_files, obs::RpcMetrics* metrics)
+                       StaticFiles static_files, obs::RpcMetrics* metrics, Edge* edge)
     : router_(std::move(router)),
       handlers_(std::move(handlers)),
       authenticator_(&authenticator),
       static_files_(std::move(static_files)),
-      metrics_(metrics) {
+      metrics_(metrics),
+      edge_(edge) {
   for (const auto& route : router_.routes()) {
     if (handlers_.find(route.operation_id) == handlers_.end()) {
       throw std::logic_error("route " + route.method + " " + route.pattern + " has no handler '" +
@@ -56,6 +57,7 @@ void Dispatcher::Handle(web::http::http_request request) {
   auto ctx = std::make_shared<RequestContext>(
       request, RequestIdFrom(request_id),
       [this](const RequestContext& c, int http_status, StatusCode code) { Finish(c, http_status, code); });
+  if (edge_) ctx->decorate_response = [edge = edge_](const RequestContext& c, auto& r) { edge->DecorateResponse(c, r); };
   LogScope scope(ctx->log_context());
   if (metrics_) metrics_->Started();
   try {
@@ -64,9 +66,10 @@ void Dispatcher::Handle(web::http::http_request request) {
     ctx->query = DecodeQuery(request.relative_uri().query());
 
     RouteMatch match = router_.Find(ctx->method, ctx->path);
+    ctx->route = match.route;  // null when nothing matched
+    ctx->params = std::move(match.params);
+    if (edge_ && !edge_->Admit(ctx, match.route)) return;  // preflight, blocked, rate-limited or too large
     if (match.route != nullptr) {
-      ctx->route = match.route;
-      ctx->params = std::move(match.params);
       HandleRoute(ctx, handlers_.at(match.route->operation_id));
       return;
     }
@@ -105,21 +108,30 @@ void Dispatcher::HandleRoute(const std::shared_ptr<RequestContext>& ctx, const H
     ctx->token = std::move(*token);
     ctx->claims = std::move(*claims);
     LogScope scope(ctx->log_context());
+    if (edge_ && !edge_->AdmitAccount(ctx)) return;  // account rate limit, logged-out session
     if (Status allowed = authenticator_->Authorize(*ctx->claims, route); !allowed.ok()) {
       return ctx->ReplyError(allowed);
     }
   }
-  if (route.request_schema.empty()) return RunHandler(ctx, handler);
+  if (route.request_schema.empty() && route.raw_request_field.empty()) return RunHandler(ctx, handler);
 
   // The body arrives asynchronously; continue when it is complete (never wait for it here).
-  ctx->request.extract_utf8string(/*ignore_content_type=*/true)
+  // Read with the size limit: a chunked body is refused as soon as it passes it.
+  std::size_t limit = BodyLimitFor(ctx->route, edge_ ? edge_->options().max_body_bytes : kDefaultMaxBodyBytes);
+  ReadBodyLimited(ctx->request, limit)
       .then([this, ctx, handler](pplx::task<std::string> body_task) {
         LogScope scope(ctx->log_context());
         std::string text;
         try {
           text = body_task.get();  // complete already
+        } catch (const BodyTooLarge& e) {
+          return ReplyBodyTooLarge(*ctx, e.limit());
         } catch (const std::exception& e) {
           return ctx->ReplyError(InvalidArgument(std::string("could not read the request body: ") + e.what(), "body"));
+        }
+        if (!ctx->route->raw_request_field.empty()) {  // a file upload: the handler takes the bytes as they are
+          ctx->raw_body = std::move(text);
+          return RunHandler(ctx, handler);
         }
         auto body = ParseJsonBody(text);
         if (!body.ok()) return ctx->ReplyError(body.status());
@@ -175,12 +187,14 @@ void Dispatcher::Finish(const RequestContext& ctx, int http_status, StatusCode c
   auto elapsed = std::chrono::steady_clock::now() - ctx.started;
   std::string label = MetricLabel(ctx);
   if (metrics_) metrics_->Finished(label, code, elapsed);
+  if (edge_) edge_->Finished(ctx, http_status, code, elapsed);
   LogScope scope(ctx.log_context());
   LogInfo("http", "request",
           {{"method", ctx.method},
            {"route", label},
            {"path", ctx.path},
            {"status", http_status},
+           {"client", ctx.client_address},
            {"ms", std::chrono::duration<double, std::milli>(elapsed).count()}});
 }
 

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "authenticator.hpp"
+#include "edge.hpp"
 #include "handler.hpp"
 #include "router.hpp"
 #include "safeloop/obs/metrics.hpp"
@@ -21,8 +22,9 @@ class Dispatcher {
  public:
   /// Throws std::logic_error when a route has no handler (the route table and the handlers must agree).
   /// `authenticator` and `metrics` must outlive the dispatcher; `metrics` may be null (tests).
+  /// `edge` (may be null: tests) adds the internet-facing checks, headers, statistics and audit log.
   Dispatcher(Router router, HandlerMap handlers, const Authenticator& authenticator, StaticFiles static_files,
-             obs::RpcMetrics* metrics);
+             obs::RpcMetrics* metrics, Edge* edge = nullptr);
 
   /// Entry point for the listener (a cpprestsdk pool thread). Never blocks, never throws.
   void Handle(web::http::http_request request);
@@ -38,6 +40,7 @@ class Dispatcher {
   const Authenticator* authenticator_;
   StaticFiles static_files_;
   obs::RpcMetrics* metrics_;
+  Edge* edge_;
 };
 
 }  // namespace safeloop::gateway

@@ -1,5 +1,7 @@
 #include "openapi.hpp"
 
+#include "grpc_transcoder.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -30,6 +32,72 @@ json LevelProperties(json properties) {
   properties["level_name"] = {{"type", "string"}, {"enum", {"重大风险", "较大风险", "一般风险", "低风险", "未评估"}}};
   properties["color"] = {{"type", "string"}, {"enum", {"red", "orange", "yellow", "blue", "none"}}};
   return properties;
+}
+
+// The edge's API management routes (admin_routes.cpp).
+void AddAdminSchemas(json& s) {
+  json nullable_time = {{"type", "string"}, {"format", "date-time"}, {"nullable", true}};
+  s["IpBlocklistEntry"] = Obj({{"id", Uuid()},
+                               {"cidr", Str("canonical network, e.g. 203.0.113.0/24 (a single address is /32 or /128)")},
+                               {"reason", Str()},
+                               {"created_by", Str("account (token sub) that added it")},
+                               {"created_at", DateTime()},
+                               {"expires_at", nullable_time},
+                               {"active", {{"type", "boolean"}}}},
+                              {"id", "cidr", "reason", "created_by", "created_at", "expires_at", "active"});
+  s["IpBlocklist"] = ListOf("IpBlocklistEntry");
+  s["CreateIpBlocklistEntryRequest"] =
+      Obj({{"cidr", Str("an IP address or a CIDR network")},
+           {"reason", {{"type", "string"}, {"minLength", 1}, {"maxLength", 500}}},
+           {"expires_at", {{"type", "string"}, {"format", "date-time"}, {"description", "optional; in the future"}}}},
+          {"cidr", "reason"});
+  s["ApiRoute"] = Obj({{"method", Str()},
+                       {"pattern", Str()},
+                       {"operation_id", Str()},
+                       {"summary", Str()},
+                       {"group", Str("the OpenAPI tag")},
+                       {"auth", {{"type", "string"}, {"enum", {"public", "bearer", "bearer_or_query_token"}}}},
+                       {"permission", Str("permission code the caller needs; empty for none")}},
+                      {"method", "pattern", "operation_id", "summary", "group", "auth", "permission"});
+  s["ApiRouteList"] = ListOf("ApiRoute");
+  s["LatencyPercentiles"] = Obj({{"mean", Number()}, {"p50", Number()}, {"p95", Number()}, {"p99", Number()}},
+                                {"mean", "p50", "p95", "p99"});
+  s["ApiRouteStats"] = Obj({{"operation_id", Str("or 'unmatched' for paths no route serves")},
+                            {"method", Str()},
+                            {"pattern", Str()},
+                            {"group", Str()},
+                            {"count", Int("int64")},
+                            {"errors_4xx", Int("int64")},
+                            {"errors_5xx", Int("int64")},
+                            {"latency_ms", Ref("LatencyPercentiles")}},
+                           {"operation_id", "method", "pattern", "group", "count", "errors_4xx", "errors_5xx",
+                            "latency_ms"});
+  s["ApiStats"] = Obj({{"since", DateTime()},
+                       {"until", DateTime()},
+                       {"items", {{"type", "array"}, {"items", Ref("ApiRouteStats")}}}},
+                      {"since", "until", "items"});
+  s["AuditLogEntry"] = Obj({{"id", Str()},
+                            {"occurred_at", DateTime()},
+                            {"enterprise_id", Str()},
+                            {"park_id", Str()},
+                            {"account", Str("token sub; empty without a valid token")},
+                            {"roles", {{"type", "array"}, {"items", Str()}}},
+                            {"username", Str("attempted login name (login attempts only)")},
+                            {"operation_id", Str()},
+                            {"method", Str()},
+                            {"path", Str()},
+                            {"path_params", {{"type", "object"}, {"additionalProperties", Str()}}},
+                            {"http_status", Int()},
+                            {"code", Str("status code name, OK on success")},
+                            {"client_address", Str()},
+                            {"user_agent", Str()},
+                            {"request_id", Str()},
+                            {"elapsed_ms", Number()}},
+                           {"id", "occurred_at", "account", "roles", "operation_id", "method", "path", "path_params",
+                            "http_status", "code", "client_address", "user_agent", "request_id", "elapsed_ms"});
+  s["AuditLogPage"] = Obj({{"items", {{"type", "array"}, {"items", Ref("AuditLogEntry")}}},
+                           {"next_cursor", {{"type", "string"}, {"nullable", true}}}},
+                          {"items", "next_cursor"});
 }
 
 json Schemas() {
@@ -111,6 +179,7 @@ json Schemas() {
            {"c", {{"type", "number"}, {"enum", {100, 40, 15, 7, 3, 1}}, {"description", "consequence"}}},
            {"note", Str()}},
           {"l", "e", "c"});
+  AddAdminSchemas(s);
   return s;
 }
 
@@ -135,12 +204,24 @@ json Operation(const RouteSpec& route) {
   if (!route.request_schema.empty()) {
     op["requestBody"] = {{"required", true},
                          {"content", {{"application/json", {{"schema", Ref(route.request_schema)}}}}}};
+  } else if (!route.raw_request_field.empty()) {  // a file upload: the body is the file itself
+    op["requestBody"] = {
+        {"required", true},
+        {"content",
+         {{"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+           {{"schema", {{"type", "string"}, {"format", "binary"}}}}}}}};
   }
 
   json responses;
+  json success_schema = route.raw_response_field.empty() ? Ref(route.response_schema)
+                                                          : json{{"type", "string"}, {"format", "binary"}};
   responses[std::to_string(route.success_status)] = {
       {"description", route.success_status == 201 ? "Created" : "OK"},
-      {"content", {{route.content_type, {{"schema", Ref(route.response_schema)}}}}}};
+      {"content", {{route.content_type, {{"schema", success_schema}}}}}};
+  if (!route.accepted_field.empty()) {
+    responses["422"] = {{"description", "Refused as a whole (nothing was changed); the body lists every problem"},
+                        {"content", {{"application/json", {{"schema", Ref(route.response_schema)}}}}}};
+  }
   if (route.auth == AuthMode::kPublic) {
     op["security"] = json::array();
     if (route.operation_id == "health") {
@@ -156,12 +237,19 @@ json Operation(const RouteSpec& route) {
                                             "not have; error.field names the field"
                                           : "Invalid input; error.field names the field");
     responses["401"] = ErrorResponse("Missing, malformed, expired or wrongly signed token");
-    responses["403"] = ErrorResponse("The token's roles lack " + route.permission);
+    responses["403"] = ErrorResponse(route.permission.empty() ? "Refused for this caller"
+                                                              : "The token's roles lack " + route.permission);
     responses["404"] = ErrorResponse("Not found (or not in the caller's enterprise)");
-    responses["503"] = ErrorResponse("The risk service is unavailable");
-    responses["504"] = ErrorResponse("The risk service did not answer in time");
+    std::string backend = route.backend.empty() ? "risk" : route.backend;
+    responses["503"] = ErrorResponse("The " + backend + " service is unavailable");
+    responses["504"] = ErrorResponse("The " + backend + " service did not answer in time");
     responses["default"] = ErrorResponse("Any other error");
   }
+  // The edge answers these on any route (rate limits; body size limits where a body is taken).
+  responses["429"] = {{"description", "Too many requests from this address or account; wait Retry-After seconds"},
+                      {"headers", {{"Retry-After", {{"schema", Int()}}}}},
+                      {"content", {{"application/json", {{"schema", Ref("Error")}}}}}};
+  if (!route.request_schema.empty()) responses["413"] = ErrorResponse("The request body is larger than allowed");
   op["responses"] = std::move(responses);
   return op;
 }
@@ -171,6 +259,13 @@ std::string Lower(std::string s) {
   return s;
 }
 }  // namespace
+
+// The hand-written schemas plus those generated from the messages of transcoded routes.
+static json TranscodedSchemas(const std::vector<RouteSpec>& routes) {
+  json schemas = Schemas();
+  AddTranscodedSchemas(routes, schemas);
+  return schemas;
+}
 
 json BuildOpenApi(const std::vector<RouteSpec>& routes) {
   json paths = json::object();
@@ -185,10 +280,13 @@ json BuildOpenApi(const std::vector<RouteSpec>& routes) {
              "code; every response carries X-Request-Id."}}},
           {"servers", {{{"url", "/"}}}},
           {"tags", {{{"name", "risk"}, {"description", "安全风险分级管控 risk graded control"}},
-                    {{"name", "system"}, {"description", "Health and API description"}}}},
+                    {{"name", "system"}, {"description", "Health and API description"}},
+                    {{"name", "admin"}, {"description", "API 管理: routes, call statistics, IP blocklist, audit log"}},
+                    {{"name", "auth"}, {"description", "登录、令牌刷新、退出 login, token refresh, logout"}},
+                    {{"name", "personnel"}, {"description", "企业、组织、人员、账号、角色、证书、承包商"}}}},
           {"paths", std::move(paths)},
           {"components",
-           {{"schemas", Schemas()},
+           {{"schemas", TranscodedSchemas(routes)},
             {"securitySchemes",
              {{"bearerAuth", {{"type", "http"}, {"scheme", "bearer"}, {"bearerFormat", "JWT"}}},
               {"accessTokenQuery", {{"type", "apiKey"}, {"in", "query"}, {"name", "access_token"}}}}}}}};

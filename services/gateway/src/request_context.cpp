@@ -31,6 +31,7 @@ LogContext RequestContext::log_context() const {
 pplx::task<void> RequestContext::Reply(web::http::http_response response, StatusCode code) {
   if (replied_.exchange(true)) return pplx::task_from_result();
   response.headers()["X-Request-Id"] = request_id;
+  if (decorate_response) decorate_response(*this, response);
   int http_status = response.status_code();
   pplx::task<void> sent;
   try {

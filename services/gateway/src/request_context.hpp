@@ -41,7 +41,12 @@ class RequestContext {
   std::string token;
   std::optional<auth::Claims> claims;
   nlohmann::json body;
+  std::string raw_body;  ///< the body as received, for routes that take a file (RouteSpec::raw_request_field)
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+  /// The client: the TCP peer, or X-Forwarded-For through trusted proxies (set by the edge).
+  std::string client_address;
+  /// Adds headers to every reply just before it is sent (the edge: security headers, CORS).
+  std::function<void(const RequestContext&, web::http::http_response&)> decorate_response;
 
   /// Path parameter or query value, empty when absent.
   std::string Param(const std::string& name) const;

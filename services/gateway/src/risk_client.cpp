@@ -36,12 +36,13 @@ int ServingStatusOf(const grpc::ByteBuffer& buffer) {
 }
 }  // namespace
 
-std::shared_ptr<grpc::Channel> MakeRiskChannel(const std::string& address) {
+std::shared_ptr<grpc::Channel> MakeBackendChannel(const std::string& address) {
   grpc::ChannelArguments args;
   args.SetInt(GRPC_ARG_CLIENT_IDLE_TIMEOUT_MS, std::numeric_limits<int>::max());
   args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 200);
   args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 1000);
   args.SetInt(GRPC_ARG_KEEPALIVE_TIME_MS, 30000);
+  args.SetMaxReceiveMessageSize(32 << 20);  // downloads: people exports, violation photos
   // Spread calls over every risk pod the name resolves to (a headless Service in Kubernetes) instead of
   // pinning one HTTP/2 connection to one pod; the servers' max connection age makes us re-resolve.
   args.SetLoadBalancingPolicyName("round_robin");

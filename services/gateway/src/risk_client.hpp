@@ -27,9 +27,9 @@ struct CallMeta {
 template <typename T>
 using Done = std::function<void(Result<T>)>;
 
-/// A channel to the risk service that reconnects quickly (≤ 1 s back-off) and never idles out, so /healthz
-/// and the first call after a quiet period do not pay for a reconnect.
-std::shared_ptr<grpc::Channel> MakeRiskChannel(const std::string& address);
+/// A channel to a backend service (risk, personnel, …) that reconnects quickly (≤ 1 s back-off) and never
+/// idles out, so /healthz and the first call after a quiet period do not pay for a reconnect.
+std::shared_ptr<grpc::Channel> MakeBackendChannel(const std::string& address);
 
 class RiskClient {
  public:

@@ -1,5 +1,9 @@
 #include "route_table.hpp"
 
+#include "grpc_transcoder.hpp"
+#include "personnel_routes.hpp"
+
+#include "admin_routes.hpp"
 #include "safeloop/auth/permissions.hpp"
 
 namespace safeloop::gateway {
@@ -13,7 +17,7 @@ std::vector<RouteSpec> GatewayRoutes() {
   const std::string kSystem = "system";
   const QueryParam map_id{"map_id", "Plant map id; the enterprise's first map when omitted", true};
   const QueryParam access_token{"access_token", "The JWT, for clients that cannot set headers (EventSource)", false};
-  return {
+  std::vector<RouteSpec> routes = {
       {"GET", "/healthz", "health", "Liveness and readiness: the risk service is reachable", kSystem,
        AuthMode::kPublic, "", "", 200, "Health"},
       {"GET", "/api/v1/openapi.json", "getOpenApi", "This OpenAPI document", kSystem, AuthMode::kPublic, "", "", 200,
@@ -50,6 +54,10 @@ std::vector<RouteSpec> GatewayRoutes() {
        AuthMode::kBearerOrQueryToken, Perm(perm::kRiskMapRead), "", 200, "RiskMapEventStream", "text/event-stream",
        {map_id, access_token}},
   };
+  for (auto& route : AdminRoutes()) routes.push_back(std::move(route));  // admin_routes.cpp
+  for (auto& route : PersonnelRoutes()) routes.push_back(std::move(route));  // personnel_routes.cpp
+  DescribeTranscodedRoutes(routes);  // schemas and query parameters of transcoded routes, from their messages
+  return routes;
 }
 
 std::vector<std::string> PathParamsOf(const std::string& pattern) {

@@ -2,6 +2,7 @@
 // The gateway's routes as data: the dispatcher serves exactly these and the OpenAPI document is generated
 // from them, so the document cannot drift from what is served.
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,17 @@ struct RouteSpec {
   std::string response_schema;   ///< component schema of the success body
   std::string content_type = "application/json";
   std::vector<QueryParam> query;
+  std::size_t max_body_bytes = 0;  ///< body size limit of this route (uploads); 0 = SAFELOOP_MAX_BODY_BYTES
+  /// Generic REST → gRPC routes (grpc_transcoder): the backend and the full method name
+  /// ("safeloop.personnel.v1.PeopleService.ListPeople"). Path and query parameters fill request fields of
+  /// the same name; a JSON body is merged into the request.
+  std::string backend;
+  std::string grpc_method;
+  std::string raw_request_field;   ///< bytes field that receives the raw body (file uploads); the body is not JSON
+  std::string raw_response_field;  ///< bytes field sent as the body (file downloads), with content_type
+  std::string file_name_field;     ///< string field naming the download (Content-Disposition)
+  std::string content_type_field;  ///< string field with the download's media type (overrides content_type)
+  std::string accepted_field;      ///< bool field; false → 422 with the JSON body (e.g. an import's row problems)
 };
 
 /// Every route the gateway serves (static console files aside).

@@ -12,6 +12,9 @@ namespace safeloop::personnel {
 
 std::vector<db::Migration> EmbeddedMigrations();  // generated from services/personnel/migrations
 
+// Violation photos (≤ 5 MiB, twice in one request with the signature) and people workbooks (≤ 10 MiB).
+constexpr int kMaxRequestBytes = 12 << 20;
+
 int RunPersonnelService(const PersonnelConfig& config) {
   SetLogLevel(config.log_level);
   SystemClock clock;
@@ -41,6 +44,7 @@ int RunPersonnelService(const PersonnelConfig& config) {
   modules.push_back(MakeQualificationModule(context));
 
   rpc::ServerOptions options{config.grpc_address, "personnel", {}, {}};
+  options.max_receive_bytes = kMaxRequestBytes;
   for (auto& m : modules) {
     for (auto* s : m->Services()) options.services.push_back(s);
     for (auto& n : m->HealthNames()) options.health_names.push_back(n);

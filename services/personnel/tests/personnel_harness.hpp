@@ -77,6 +77,7 @@ class PersonnelHarness {
     modules_.push_back(MakeIdentityModule(context_));
     modules_.push_back(MakeQualificationModule(context_));
     rpc::ServerOptions options{{"127.0.0.1", 0}, "personnel-it", {}, {}};
+    options.max_receive_bytes = 12 << 20;  // as personnel_app.cpp
     for (auto& m : modules_) {
       for (auto* s : m->Services()) options.services.push_back(s);
     }

@@ -1,32 +1,40 @@
-// 登录: paste an access token (JWT) until real login exists.
-import { ApiError, api, describeError } from "./api";
-import { cleanPastedToken, decodeClaims, getToken, isExpired, looksLikeJwt, setToken } from "./auth";
-import { formatTime, h } from "./dom";
-import { go } from "./router";
+// 登录: username + password (POST /api/v1/auth/login). The server's message is shown as is (用户名或密码
+// 错误, 账号已锁定至…, 账号已停用…). A folded-away developer option still accepts a pasted access token.
+import { ApiError, describeError } from "./api";
+import { cleanPastedToken, decodeClaims, isExpired, looksLikeJwt, setToken, storeTokens } from "./auth";
+import { h } from "./dom";
+import { authApi } from "./personnelApi";
 
-export const EXPIRED_MESSAGE = "令牌无效或已过期，请重新粘贴有效的访问令牌。";
+export const EXPIRED_MESSAGE = "登录已过期，请重新登录。";
 
-export function renderLogin(root: HTMLElement, params: URLSearchParams): () => void {
+export function renderLogin(root: HTMLElement, params: URLSearchParams, onLoggedIn: () => void): () => void {
   document.title = "登录 · 安全闭环 SafeLoop";
+  let disposed = false;
   const error = h("div", { class: "notice error", id: "login-error", role: "alert", hidden: true });
-  const input = h("textarea", {
-    id: "token-input",
-    name: "token",
-    rows: 5,
-    spellcheck: "false",
-    autocomplete: "off",
+  const username = h("input", {
+    id: "login-username",
+    name: "username",
+    type: "text",
+    class: "input",
+    autocomplete: "username",
     autocapitalize: "off",
-    placeholder: "eyJhbGciOiJFZERTQSIsInR5cCI6IkpXVCJ9.…",
+    spellcheck: "false",
     required: true,
-    "aria-describedby": "token-help",
   });
-  const submit = h("button", { type: "submit", class: "button primary", id: "login-submit" }, "登录");
+  const password = h("input", {
+    id: "login-password",
+    name: "password",
+    type: "password",
+    class: "input",
+    autocomplete: "current-password",
+    required: true,
+  });
+  const submit = h("button", { type: "submit", class: "button primary block", id: "login-submit" }, "登录");
   const form = h(
     "form",
     { class: "login-form", id: "login-form", novalidate: true },
-    h("label", { for: "token-input", class: "field-label" }, "访问令牌（JWT）"),
-    input,
-    h("p", { class: "field-help", id: "token-help" }, "令牌由系统管理员签发。它只保存在本浏览器中，点击右上角“退出”即可清除。"),
+    h("label", { class: "field" }, h("span", { class: "field-label" }, "用户名"), username),
+    h("label", { class: "field" }, h("span", { class: "field-label" }, "密码"), password),
     error,
     h("div", { class: "form-actions" }, submit),
   );
@@ -37,73 +45,48 @@ export function renderLogin(root: HTMLElement, params: URLSearchParams): () => v
   };
   if (params.get("reason") === "expired") showError(EXPIRED_MESSAGE);
 
-  const existing = getToken();
-  let current: HTMLElement | null = null;
-  if (existing) {
-    const claims = decodeClaims(existing);
-    const who = typeof claims?.sub === "string" ? claims.sub : "未知用户";
-    const until = typeof claims?.exp === "number" ? formatTime(new Date(claims.exp * 1000).toISOString()) : "未注明";
-    const enter = h("a", { class: "button secondary small", href: "#/map" }, "进入风险分布图");
-    current = h(
-      "div",
-      { class: "notice info current-token" },
-      h("span", {}, `已保存令牌：${who}，有效期至 ${until}。可粘贴新令牌替换。`),
-      enter,
-    );
-  }
+  const finish = () => {
+    if (disposed) return;
+    onLoggedIn();
+  };
 
-  let busy = false;
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
-    if (busy) return;
+    if (submit.disabled) return;
     error.hidden = true;
-    const token = cleanPastedToken(input.value);
-    if (token === "") {
-      showError("请粘贴访问令牌。");
-      input.focus();
+    const u = username.value.trim();
+    const p = password.value;
+    if (!u) {
+      showError("请输入用户名。");
+      username.focus();
       return;
     }
-    if (!looksLikeJwt(token)) {
-      showError("令牌格式不正确：应为以“.”分隔的三段 JWT 字符串。");
-      input.focus();
+    if (!p) {
+      showError("请输入密码。");
+      password.focus();
       return;
     }
-    if (isExpired(decodeClaims(token))) {
-      showError("令牌已过期，请向管理员申请新的访问令牌。");
-      return;
-    }
-    busy = true;
     submit.disabled = true;
-    submit.textContent = "正在验证…";
-    api
-      .listMaps(token)
-      .then(
-        () => true,
-        (err: unknown) => {
-          if (err instanceof ApiError && err.isUnauthenticated) {
-            showError(EXPIRED_MESSAGE);
-            return false;
-          }
-          if (err instanceof ApiError && err.status === 403) {
-            showError(`该令牌没有访问风险地图的权限：${describeError(err)}`);
-            return false;
-          }
-          // Server or network trouble: keep the token; the map page shows the problem and retries.
-          return true;
-        },
-      )
-      .then((ok) => {
-        busy = false;
+    submit.textContent = "正在登录…";
+    authApi
+      .login(u, p)
+      .then((pair) => {
+        if (!pair.access_token) throw new ApiError(500, "BAD_RESPONSE", "服务器未返回访问令牌。");
+        storeTokens(pair);
+        finish();
+      })
+      .catch((err: unknown) => {
+        password.value = "";
+        if (err instanceof ApiError && err.isUnauthenticated) {
+          showError(err.message && err.message !== "请求失败（HTTP 401）" ? err.message : "用户名或密码错误。");
+        } else {
+          showError(describeError(err));
+        }
+        password.focus();
+      })
+      .finally(() => {
         submit.disabled = false;
         submit.textContent = "登录";
-        if (!ok) return;
-        try {
-          setToken(token);
-        } catch {
-          showError("无法保存令牌：浏览器禁止了本地存储。");
-          return;
-        }
-        go("map");
       });
   });
 
@@ -115,12 +98,52 @@ export function renderLogin(root: HTMLElement, params: URLSearchParams): () => v
         "div",
         { class: "card login-card" },
         h("h1", {}, "登录"),
-        h("p", { class: "lead" }, "正式登录功能上线前，请粘贴访问令牌以进入安全闭环风险管控平台。"),
-        current,
+        h("p", { class: "lead" }, "安全闭环 · 企业安全生产风险管控平台"),
         form,
+        tokenLogin(finish),
       ),
     ),
   );
-  input.focus();
-  return () => {};
+  username.focus();
+  return () => {
+    disposed = true;
+  };
+}
+
+/** Developer option: a pasted access token (no refresh token; log in again when it expires). */
+function tokenLogin(done: () => void): HTMLElement {
+  const input = h("textarea", {
+    id: "token-input",
+    class: "input mono",
+    rows: 4,
+    spellcheck: "false",
+    autocomplete: "off",
+    placeholder: "eyJhbGciOiJFZERTQSIsInR5cCI6IkpXVCJ9.…",
+  });
+  const error = h("div", { class: "notice error", role: "alert", hidden: true });
+  const use = h("button", { type: "button", class: "button secondary", id: "token-submit" }, "使用令牌登录");
+  use.addEventListener("click", () => {
+    const token = cleanPastedToken(input.value);
+    error.hidden = true;
+    const fail = (m: string) => {
+      error.textContent = m;
+      error.hidden = false;
+    };
+    if (!looksLikeJwt(token)) return fail("令牌格式不正确：应为以“.”分隔的三段 JWT 字符串。");
+    if (isExpired(decodeClaims(token))) return fail("令牌已过期。");
+    try {
+      setToken(token);
+    } catch {
+      return fail("无法保存令牌：浏览器禁止了本地存储。");
+    }
+    done();
+  });
+  return h(
+    "details",
+    { class: "token-login" },
+    h("summary", {}, "使用访问令牌登录（开发调试）"),
+    input,
+    error,
+    h("div", { class: "form-actions" }, use),
+  );
 }

@@ -1,18 +1,23 @@
 // Hash routes, so the gateway only has to serve index.html at "/" (no SPA fallback needed):
-//   #/login[?reason=expired]   #/map[?map_id=…]
+//   #/login[?reason=expired]  #/home  #/map[?map_id=…]  #/people  #/org  … (one per menu entry)  #/password
 
-export type Route = { name: "login"; params: URLSearchParams } | { name: "map"; params: URLSearchParams };
+export interface Route {
+  name: string;
+  params: URLSearchParams;
+}
+
+const NAME = /^[a-z][a-z0-9-]*$/;
 
 export function currentRoute(): Route | null {
   const raw = window.location.hash.replace(/^#/, "");
   const [path = "", query = ""] = raw.split("?", 2);
   const params = new URLSearchParams(query);
-  if (path === "/login") return { name: "login", params };
-  if (path === "/map" || path === "/" || path === "") return { name: "map", params };
-  return null;
+  if (path === "/" || path === "") return { name: "home", params };
+  const name = path.replace(/^\//, "");
+  return NAME.test(name) ? { name, params } : null;
 }
 
-export function href(name: "login" | "map", params?: Record<string, string | undefined>): string {
+export function href(name: string, params?: Record<string, string | undefined>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params ?? {})) if (v) q.set(k, v);
   const qs = q.toString();
@@ -20,7 +25,7 @@ export function href(name: "login" | "map", params?: Record<string, string | und
 }
 
 /** Navigates without adding a history entry when `replace` is set. */
-export function go(name: "login" | "map", params?: Record<string, string | undefined>, replace = false): void {
+export function go(name: string, params?: Record<string, string | undefined>, replace = false): void {
   const target = href(name, params);
   if (window.location.hash === target) {
     window.dispatchEvent(new HashChangeEvent("hashchange"));

@@ -23,6 +23,7 @@ struct ServerOptions {
   std::vector<grpc::Service*> services;       // owned by the caller, must outlive the server
   std::vector<std::string> health_names;      // e.g. "safeloop.risk.v1.RiskService"
   int max_threads = 64;  // sync handlers block on the DB pool; the pool, not this, bounds DB load
+  int max_receive_bytes = 4 << 20;  // gRPC's default; raise it for services that take files (photos, xlsx)
 };
 
 class GrpcServer {
