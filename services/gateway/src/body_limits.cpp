@@ -11,11 +11,17 @@ namespace {
 
 constexpr std::size_t kReadChunk = 64 * 1024;
 
-// Makes the listener's next write into the body stream fail, which ends its reading of the socket.
-void StopReceiving(web::http::http_request& request, std::size_t limit) {
+// Makes the listener's next write into the body stream fail, which ends its reading of the socket, and marks
+// the body complete (with the error) so the listener sends the reply now instead of after a body that may
+// never end — it may already be waiting on the socket for the next chunk.
+void StopReceiving(web::http::http_request request, std::exception_ptr error) {
   try {
-    request.body().streambuf().close(std::ios_base::out, std::make_exception_ptr(BodyTooLarge(limit)));
+    request.body().streambuf().close(std::ios_base::out, error);
   } catch (...) {  // already closed: the body was complete
+  }
+  try {
+    request._get_impl()->_complete(0, error);  // a second completion (the listener's own) is ignored
+  } catch (...) {
   }
 }
 
@@ -34,7 +40,7 @@ pplx::task<std::string> ReadMore(std::shared_ptr<BodyRead> read) {
         read->data.resize(old_size + n);
         if (n == 0) return pplx::task_from_result(std::move(read->data));  // end of the body
         if (read->data.size() > read->limit) {
-          StopReceiving(read->request, read->limit);
+          StopReceiving(read->request, std::make_exception_ptr(BodyTooLarge(read->limit)));
           throw BodyTooLarge(read->limit);
         }
         return ReadMore(read);
@@ -63,7 +69,7 @@ pplx::task<std::string> ReadBodyLimited(web::http::http_request request, std::si
 }
 
 void ReplyBodyTooLarge(RequestContext& ctx, std::size_t limit) {
-  StopReceiving(ctx.request, limit);
+  StopReceiving(ctx.request, std::make_exception_ptr(BodyTooLarge(limit)));
   Status status = InvalidArgument("the request body exceeds the limit of " + std::to_string(limit) +
                                       " bytes for " + ctx.method + " " + ctx.path,
                                   "body");
@@ -71,6 +77,19 @@ void ReplyBodyTooLarge(RequestContext& ctx, std::size_t limit) {
   response.set_body(ErrorJson(status, ctx.request_id).dump(), "application/json; charset=utf-8");
   response.headers()["Connection"] = "close";  // the rest of the body is never read
   ctx.Send(std::move(response), status.code());
+}
+
+void AbandonUnreadBody(const web::http::http_request& request, web::http::http_response& response) {
+  if (pplx::create_task(request._get_impl()->_get_data_available()).is_done()) return;  // all here (or none sent)
+  const auto& headers = request.headers();
+  bool chunked = headers.has("Transfer-Encoding");
+  std::size_t declared = 0;
+  if (auto it = headers.find("Content-Length"); it != headers.end()) {
+    declared = CheckContentLength(it->second, 64 * 1024) == DeclaredBody::kWithinLimit ? 0 : 64 * 1024 + 1;
+  }
+  if (!chunked && declared == 0) return;  // small: letting it arrive keeps the connection usable
+  StopReceiving(request, std::make_exception_ptr(std::runtime_error("request answered before its body was read")));
+  response.headers()["Connection"] = "close";
 }
 
 }  // namespace safeloop::gateway

@@ -5,9 +5,9 @@
 //
 // cpprestsdk 2.10 sends no response until the request body is complete (it waits for content_ready), and
 // keeps buffering whatever arrives. So a refusal also closes the body stream with an error: the listener's
-// next write into it fails, it stops reading the socket, and the 413 (with Connection: close) goes out at
-// once. The ingress should still cap bodies (e.g. nginx client_max_body_size) so a client cannot make the
-// gateway buffer more than one read's worth.
+// next write into it (after its next socket read, at most 64 KiB) fails, it stops reading the socket, and
+// the 413 (with Connection: close) goes out. The rest of the body is never read. The ingress should still
+// cap bodies (e.g. nginx client_max_body_size) as the first line.
 
 #include <utility>  // before any Boost.Asio header (STACK.md §3.7)
 
@@ -52,5 +52,11 @@ pplx::task<std::string> ReadBodyLimited(web::http::http_request request, std::si
 /// 413 with the JSON error (INVALID_ARGUMENT, field "body") and Connection: close; stops the listener
 /// from receiving the rest of the body.
 void ReplyBodyTooLarge(RequestContext& ctx, std::size_t limit);
+
+/// For a reply about to go out: when the request's body has not fully arrived and is large (chunked, or a
+/// Content-Length over 64 KiB) — a request refused before its body was read (401, 403, 404, 429 …) — stops
+/// receiving it and adds Connection: close. Otherwise cpprestsdk would buffer the whole body before sending
+/// the refusal, which lets anyone make the gateway hold gigabytes without a valid token.
+void AbandonUnreadBody(const web::http::http_request& request, web::http::http_response& response);
 
 }  // namespace safeloop::gateway

@@ -96,6 +96,7 @@ void Edge::Refuse(RequestContext& ctx, const AdmissionDecision& decision) const 
 }
 
 void Edge::DecorateResponse(const RequestContext& ctx, web::http::http_response& response) const {
+  AbandonUnreadBody(ctx.request, response);
   AddHeaders(response.headers(), SecurityHeaders(ctx.path, options_.hsts));
   AddHeaders(response.headers(), options_.cors.ResponseHeaders(Header(ctx.request, "Origin")));
 }

@@ -11,7 +11,13 @@ web::http::experimental::listener::http_listener_config ListenerConfig() {
 
 HttpServer::HttpServer(const HostPort& address, Dispatcher& dispatcher)
     : listener_(web::uri("http://" + address.ToString() + "/"), ListenerConfig()) {
-  listener_.support([&dispatcher](web::http::http_request request) { dispatcher.Handle(std::move(request)); });
+  auto handle = [&dispatcher](web::http::http_request request) { dispatcher.Handle(std::move(request)); };
+  listener_.support(handle);
+  // cpprestsdk answers OPTIONS and TRACE itself unless they have handlers of their own: OPTIONS must reach
+  // the edge (CORS preflights), and TRACE must not echo requests (cookies, tokens) back — the router
+  // answers it 405 like any other method it does not serve.
+  listener_.support(web::http::methods::OPTIONS, handle);
+  listener_.support(web::http::methods::TRCE, handle);
 }
 
 void HttpServer::Open() { listener_.open().wait(); }

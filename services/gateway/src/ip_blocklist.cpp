@@ -150,6 +150,7 @@ Status WriteMirror(cache::RedisClient& redis, const BlocklistSnapshot& snapshot)
     argv.push_back(expiry);
   }
   auto reply = redis.Command(argv);
+  if (!reply.ok()) reply = redis.Command(argv);  // a connection gone stale (Redis restarted) reconnects once
   if (!reply.ok()) return reply.status();
   if (reply->type == cache::RedisReply::Type::kError) return Internal("redis: blocklist mirror: " + reply->str);
   return Status::Ok();

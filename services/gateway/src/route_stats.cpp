@@ -255,6 +255,7 @@ Result<std::map<std::string, RouteCounts>> ReadRouteStats(cache::RedisClient& re
   std::vector<std::vector<std::string>> commands;
   for (auto& key : StatsKeysFor(since, until)) commands.push_back({"HGETALL", std::move(key)});
   auto replies = redis.Pipeline(commands);
+  if (!replies.ok()) replies = redis.Pipeline(commands);  // a connection gone stale (Redis restarted) reconnects once
   if (!replies.ok()) return replies.status();
   std::map<std::string, RouteCounts> sums;
   for (const auto& reply : *replies) {
