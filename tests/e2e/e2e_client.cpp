@@ -123,10 +123,10 @@ std::string ForeignKeyToken(const Tenant& tenant) {
   return Issue(config, tenant, {"safety_officer"}, std::chrono::minutes(10), TestClock());
 }
 
-Plant CreatePlant(const std::string& token) {
+Plant CreatePlant(const std::string& token, const std::string& map_name) {
   Plant plant;
   auto map = Call("POST", "/api/v1/risk/maps", token,
-                  nlohmann::json{{"name", "一号厂区"}, {"image_url", "/images/plant.png"}, {"width", 1600}, {"height", 900}});
+                  nlohmann::json{{"name", map_name}, {"image_url", "/images/plant.png"}, {"width", 1600}, {"height", 900}});
   INFO(map.text);
   REQUIRE(map.status == 201);
   plant.map_id = map.json["id"];

@@ -61,7 +61,8 @@ std::string ForeignKeyToken(const Tenant& tenant);
 struct Plant {
   std::string map_id, area_id, point_id;
 };
-Plant CreatePlant(const std::string& token);
+/// `map_name` must be new in the tenant (tests on the long-lived demo tenants pass a unique one).
+Plant CreatePlant(const std::string& token, const std::string& map_name = "一号厂区");
 
 /// A random UUIDv7 (for ids that exist nowhere).
 std::string RandomId();

@@ -83,7 +83,8 @@ std::vector<RouteSpec> PersonnelRoutes() {
       PersonnelRpc("GET", base + "/park/enterprises/{enterprise_id}", "getParkEnterprise",
                    "Park account: one enterprise's file", kP, perm::kParkRead, "TenancyService.GetParkEnterprise"),
       PersonnelRpc("PUT", base + "/park/enterprises/{enterprise_id}", "updateParkEnterprise",
-                   "Park account: update an enterprise file where the enterprise granted it", kP, perm::kParkRead,
+                   "Park account: update an enterprise file where the enterprise granted it (and the role may write)",
+                   kP, perm::kEnterpriseWrite,
                    "TenancyService.UpdateParkEnterprise"),
       // Organisation.
       PersonnelRpc("GET", base + "/org/tree", "getOrgTree", "The organisation tree with headcounts (org chart)", kP,
