@@ -58,3 +58,5 @@ app.kubernetes.io/component: {{ .name }}
 
 {{/* Where the JWT verify key is mounted. */}}
 {{- define "safeloop.jwtDir" -}}/etc/safeloop/jwt{{- end -}}
+{{/* Where a token-signing service (personnel) finds the Ed25519 secret key; only it mounts that Secret. */}}
+{{- define "safeloop.jwtSigningDir" -}}/etc/safeloop/jwt-signing{{- end -}}
