@@ -1,27 +1,13 @@
 #include "safeloop/personnel_domain/password_policy.hpp"
 
+#include "safeloop/personnel_domain/people_rules.hpp"
+
 #include <algorithm>
 #include <cctype>
 
 namespace safeloop::personnel_domain {
 namespace {
 
-// Code points of valid UTF-8, or -1 (over-long forms and surrogates are not worth rejecting here: the text
-// is only ever hashed, never displayed).
-long CodePoints(std::string_view s) {
-  long n = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + len > s.size()) return -1;
-    for (std::size_t k = 1; k < len; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return -1;
-    }
-    i += len;
-    ++n;
-  }
-  return n;
-}
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -33,7 +19,7 @@ std::string Lower(std::string_view s) {
 
 Status ValidatePassword(std::string_view password, std::string_view username, std::string_view old_password,
                         const std::string& field) {
-  long chars = CodePoints(password);
+  long chars = Utf8Length(password);
   if (chars < 0) return InvalidArgument("密码包含无效字符", field);
   if (static_cast<std::size_t>(chars) < kPasswordMinChars) {
     return InvalidArgument("密码长度不能少于" + std::to_string(kPasswordMinChars) + "位", field);

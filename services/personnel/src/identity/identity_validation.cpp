@@ -28,20 +28,6 @@ bool Digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
 
 }  // namespace
 
-long Utf8Length(std::string_view s) {
-  long n = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + len > s.size()) return -1;
-    for (std::size_t k = 1; k < len; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return -1;
-    }
-    i += len;
-    ++n;
-  }
-  return n;
-}
 
 Status RequireUuid(std::string_view value, const char* field) {
   if (value.empty()) return InvalidArgument(std::string(field) + " is required", field);

@@ -8,6 +8,7 @@
 
 #include "safeloop/core/clock.hpp"
 #include "safeloop/core/status.hpp"
+#include "safeloop/personnel_domain/people_rules.hpp"
 
 namespace safeloop::personnel::identity {
 
@@ -35,7 +36,7 @@ Result<std::vector<std::string>> NormalizeGrants(const std::vector<std::string>&
 std::optional<TimePoint> ParseRfc3339(std::string_view text);
 /// A visitor's expiry: after `now` and at most kMaxVisitorLifetime ahead.
 Result<TimePoint> ValidateVisitorExpiry(std::string_view text, TimePoint now, const char* field = "expires_at");
-/// Count of UTF-8 code points, or -1 when `text` is not valid UTF-8.
-long Utf8Length(std::string_view text);
+/// Count of UTF-8 code points, or -1 when `text` is not valid UTF-8 (one definition for the service).
+using personnel_domain::Utf8Length;
 
 }  // namespace safeloop::personnel::identity
