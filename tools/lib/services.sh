@@ -134,10 +134,11 @@ services_stop() {
 }
 
 # issue_demo_token: writes $SAFELOOP_DEMO_TOKEN_FILE (admin of the demo tenant, 30 days).
-# The demo token is reissued when missing, older than 20 days (TTL 30 d) or older than the keys.
+# The demo token is reissued when missing, older than 20 days (TTL 30 d), older than the keys, or older
+# than the token tool (a rebuilt tool may write claims an older token lacks).
 issue_demo_token() {
   local token="$SAFELOOP_DEMO_TOKEN_FILE"
-  if [[ -s "$token" && "$token" -nt "$SAFELOOP_JWT_KEY_FILE" ]] &&
+  if [[ -s "$token" && "$token" -nt "$SAFELOOP_JWT_KEY_FILE" && "$token" -nt "$SAFELOOP_TOKEN_BIN" ]] &&
     [[ -z "$(find "$token" -mtime +20 2>/dev/null)" ]]; then
     return 0
   fi
