@@ -18,14 +18,13 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { readAccounts } from "./lib.mjs";
+import { apiCall as sharedApiCall, readAccounts } from "./lib.mjs";
 
 const BASE_URL = (process.env.SAFELOOP_BROWSER_BASE_URL ?? "").replace(/\/+$/, "");
 const TOKEN_FILE = process.env.SAFELOOP_BROWSER_TOKEN_FILE ?? "";
 const CHROMIUM = process.env.SAFELOOP_CHROMIUM || "/usr/bin/chromium";
 const SCREENSHOT_DIR = process.env.SAFELOOP_VAR ? join(process.env.SAFELOOP_VAR, "browser") : null;
 
-const HTTP_TIMEOUT_MS = 10_000;
 const UI_TIMEOUT_MS = 15_000; // first render, login round trip
 const LIVE_TIMEOUT_MS = 5_000; // an assessment must reach the open page within this
 const STEP_TIMEOUT_MS = 60_000; // per test
@@ -50,29 +49,9 @@ let restore = null; // { pointId, l, e, c } while the demo data is modified
 
 // ---- helpers ------------------------------------------------------------------------------
 
-async function apiCall(method, path, body) {
-  const res = await fetch(`${BASE_URL}${path}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${token}`,
-      Accept: "application/json",
-      ...(body === undefined ? {} : { "Content-Type": "application/json" }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(HTTP_TIMEOUT_MS),
-  });
-  const text = await res.text();
-  let json;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = undefined;
-  }
-  if (!res.ok) {
-    throw new Error(`${method} ${path} → HTTP ${res.status}: ${text.slice(0, 300)}`);
-  }
-  assert.ok(json !== undefined, `${method} ${path}: response is not JSON: ${text.slice(0, 200)}`);
-  return json;
+// The shared helper (lib.mjs) with this test's token.
+function apiCall(method, path, body) {
+  return sharedApiCall(token, method, path, body);
 }
 
 function polygonSelector(areaId) {

@@ -7,6 +7,7 @@
 
 #include "risk_model.hpp"
 #include "safeloop/core/status.hpp"
+#include "safeloop/core/text.hpp"
 
 namespace safeloop::risk {
 
@@ -17,7 +18,6 @@ Status ValidateMapInput(std::string_view name, std::string_view image_url, int w
 /// ≥ 3 distinct vertices, finite, inside the map (0..width, 0..height), at most 500 vertices.
 /// (Self-intersection is checked by PostGIS ST_IsValid in the store.)
 Status ValidatePolygon(const std::vector<Vertex>& polygon, int map_width, int map_height);
-/// Count of UTF-8 code points, or -1 when `text` is not valid UTF-8.
-long Utf8Length(std::string_view text);
+using ::safeloop::Utf8Length;  // safeloop/core/text.hpp
 
 }  // namespace safeloop::risk

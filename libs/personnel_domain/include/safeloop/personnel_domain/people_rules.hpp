@@ -9,12 +9,13 @@
 #include <string_view>
 #include <vector>
 
+#include "safeloop/core/text.hpp"
+
 namespace safeloop::personnel_domain {
 
 /// Leading and trailing ASCII whitespace and ideographic spaces (U+3000) removed.
 std::string TrimText(std::string_view text);
-/// Number of Unicode code points, or -1 when `text` is not valid UTF-8.
-long Utf8Length(std::string_view text);
+using ::safeloop::Utf8Length;  // safeloop/core/text.hpp
 
 /// A code with its label, e.g. {"male", "男"}.
 struct CodeLabel {
