@@ -33,7 +33,7 @@ const MENUS = {
     "menu-roles",
     "menu-certificates",
     "menu-contractors",
-    "menu-api",
+    // no "menu-api": API管理 is a platform operator's function; "*" of a tenant role never grants it
     "menu-audit",
   ],
   // 一线员工: menu.risk.map, menu.certificates

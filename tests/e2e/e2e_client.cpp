@@ -29,9 +29,10 @@ std::string Issue(const auth::JwtConfig& config, const Tenant& tenant, std::vect
   REQUIRE(signer.ok());
   auto grants = auth::GrantsOfDefaultRoles(roles);
   REQUIRE(grants.ok());
-  auto token = signer->Issue({.subject = "e2e-" + tenant.enterprise_id.substr(24),
-                              .enterprise_id = tenant.enterprise_id,
-                              .park_id = tenant.park_id,
+  const bool platform = grants->scope == "platform";  // names no tenant
+  auto token = signer->Issue({.subject = platform ? "e2e-ops" : "e2e-" + tenant.enterprise_id.substr(24),
+                              .enterprise_id = platform ? "" : tenant.enterprise_id,
+                              .park_id = platform ? "" : tenant.park_id,
                               .roles = std::move(roles),
                               .perms = grants->perms,
                               .scope = grants->scope,
@@ -108,6 +109,11 @@ std::string Tenant::Token(std::vector<std::string> roles, std::chrono::seconds t
 }
 
 Tenant NewTenant() { return {NewUuidV7(), NewUuidV7()}; }
+
+std::string PlatformOperatorToken() {
+  static const auth::JwtConfig config = SigningConfig();
+  return Issue(config, Tenant{}, {std::string(auth::role::kPlatformOperator)}, std::chrono::minutes(10), TestClock());
+}
 
 std::string ExpiredToken(const Tenant& tenant) {
   ManualClock past(std::chrono::system_clock::now() - std::chrono::hours(2));

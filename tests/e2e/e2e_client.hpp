@@ -51,6 +51,8 @@ struct Tenant {
                     std::chrono::seconds ttl = std::chrono::minutes(10)) const;
 };
 Tenant NewTenant();
+/// A platform operator's token (the edge's IP blocklist and API statistics); it names no tenant.
+std::string PlatformOperatorToken();
 
 /// A token whose exp lies an hour in the past (beyond any leeway).
 std::string ExpiredToken(const Tenant& tenant);

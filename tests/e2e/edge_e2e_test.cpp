@@ -117,7 +117,7 @@ TEST_CASE("an address over its rate limit gets 429 with Retry-After, then recove
 }
 
 TEST_CASE("a blocklisted address is refused until it is unblocked", "[e2e][edge]") {
-  auto admin = NewTenant().Token({"admin"});
+  auto admin = PlatformOperatorToken();
   std::string ip = FakeClient(1, 100);
   std::string other = FakeClient(1, 100);
   while (other == ip) other = FakeClient(1, 100);
@@ -253,7 +253,7 @@ TEST_CASE("bodies over the limit are refused with 413, declared or chunked", "[e
 }
 
 TEST_CASE("api-routes lists the routes and api-stats counts calls over all replicas", "[e2e][edge]") {
-  auto admin = NewTenant().Token({"admin"});
+  auto admin = PlatformOperatorToken();
   auto routes = Call("GET", "/api/v1/admin/api-routes", admin);
   INFO(routes.text.substr(0, 500));
   REQUIRE(routes.status == 200);
@@ -284,6 +284,24 @@ TEST_CASE("api-routes lists the routes and api-stats counts calls over all repli
 
   CHECK(Call("GET", "/api/v1/admin/api-stats?since=yesterday", admin).ErrorField() == "since");
   CHECK(Call("GET", "/api/v1/admin/api-stats", NewTenant().Token({"worker"})).status == 403);
+}
+
+TEST_CASE("the edge's platform functions are closed to every tenant, its administrators included", "[e2e][edge]") {
+  // The blocklist and the call statistics act on (and sum over) every tenant: an enterprise administrator,
+  // whose role grants "*", must neither block an address for everyone nor read other tenants' traffic.
+  auto tenant_admin = NewTenant().Token({"admin"});
+  auto add = Call("POST", "/api/v1/admin/ip-blocklist", tenant_admin,
+                  json{{"cidr", FakeClient(1, 100)}, {"reason", "e2e: not mine to block"}});
+  CHECK(add.status == 403);
+  CHECK_THAT(add.text, Catch::Contains("platform operators"));
+  CHECK(Call("GET", "/api/v1/admin/ip-blocklist", tenant_admin).status == 403);
+  CHECK(Call("GET", "/api/v1/admin/api-stats", tenant_admin).status == 403);
+  CHECK(Call("GET", "/api/v1/admin/api-routes", tenant_admin).status == 403);
+  // And the operator reaches no tenant's data: no audit log, no service call.
+  auto ops = PlatformOperatorToken();
+  CHECK(Call("GET", "/api/v1/admin/audit-log", ops).status == 403);
+  CHECK(Call("GET", "/api/v1/risk/maps", ops).status == 403);
+  CHECK(Call("GET", "/api/v1/personnel/people", ops).status == 403);
 }
 
 TEST_CASE("writes land in the audit log of their enterprise, failed ones too", "[e2e][edge]") {

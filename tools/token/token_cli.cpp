@@ -30,7 +30,9 @@ constexpr const char* kUsage =
     "      unless they exist\n"
     "  safeloop-token issue --sub S --enterprise E [--park P] --role R [--role R2 ...] [--ttl 30d|12h|15m|900s]\n"
     "      prints a token signed with SAFELOOP_JWT_ALG / SAFELOOP_JWT_KEY_FILE / SAFELOOP_JWT_ISSUER\n"
-    "      (default ttl 1h)\n";
+    "      (default ttl 1h)\n"
+    "  safeloop-token issue --sub S --role platform_operator [--ttl ...]\n"
+    "      a platform operator's token (IP blocklist, API statistics of the edge); it names no tenant\n";
 
 class UsageError : public std::runtime_error {
  public:
@@ -127,17 +129,22 @@ int Issue(const std::multimap<std::string, std::string>& flags, EnvReader& env, 
           std::ostream& out, std::ostream& err) {
   auth::TokenRequest request;
   request.subject = One(flags, "sub");
-  request.enterprise_id = One(flags, "enterprise");
+  for (auto [it, end] = flags.equal_range("role"); it != end; ++it) request.roles.push_back(it->second);
+  // A platform operator's token names no tenant; every other token names its enterprise.
+  const bool platform = request.roles == std::vector<std::string>{std::string(auth::role::kPlatformOperator)};
+  request.enterprise_id = platform ? One(flags, "enterprise", std::string()) : One(flags, "enterprise");
   request.park_id = One(flags, "park", std::string());
+  if (platform && !(request.enterprise_id.empty() && request.park_id.empty())) {
+    throw UsageError("a platform_operator token names no --enterprise or --park");
+  }
   std::string ttl_text = One(flags, "ttl", std::string("1h"));
   auto ttl = ParseTtl(ttl_text);
   if (!ttl) throw UsageError("--ttl '" + ttl_text + "' must be a positive number followed by d, h, m or s (30d, 12h, 900s)");
   request.ttl = *ttl;
-  if (!IsUuid(request.enterprise_id)) throw UsageError("--enterprise '" + request.enterprise_id + "' is not a UUID");
+  if (!platform && !IsUuid(request.enterprise_id)) throw UsageError("--enterprise '" + request.enterprise_id + "' is not a UUID");
   if (!request.park_id.empty() && !IsUuid(request.park_id)) {
     throw UsageError("--park '" + request.park_id + "' is not a UUID");
   }
-  for (auto [it, end] = flags.equal_range("role"); it != end; ++it) request.roles.push_back(it->second);
   if (request.roles.empty()) throw UsageError("--role is required (repeat it for several roles)");
   auto grants = auth::GrantsOfDefaultRoles(request.roles);
   if (!grants.ok()) throw UsageError("--role: " + grants.status().message());

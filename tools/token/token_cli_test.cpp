@@ -117,6 +117,32 @@ TEST_CASE("issue signs with the environment's key, verifiable with the public ke
   fs::remove_all(dir);
 }
 
+TEST_CASE("issue mints a platform operator token that names no tenant") {
+  auto dir = FreshDir();
+  REQUIRE(Cli({"keygen", "--out-dir", dir.string()}).code == 0);
+  Vars vars = {{"SAFELOOP_JWT_KEY_FILE", (dir / "jwt_ed25519.key").string()},
+               {"SAFELOOP_JWT_PUBLIC_KEY_FILE", (dir / "jwt_ed25519.pub").string()},
+               {"SAFELOOP_JWT_ALG", "EdDSA"},
+               {"SAFELOOP_JWT_ISSUER", "safeloop-local"}};
+  auto run = Cli({"issue", "--sub", "ops.li", "--role", "platform_operator"}, vars);
+  INFO(run.err);
+  REQUIRE(run.code == 0);
+  EnvReader env(vars);
+  ManualClock clock(TimePoint(std::chrono::seconds(1'790'000'000)));
+  auto verifier = auth::JwtVerifier::Create(auth::JwtConfig::FromEnv(env), clock);
+  REQUIRE(verifier.ok());
+  auto claims = verifier->Verify(run.out.substr(0, run.out.find('\n')));
+  REQUIRE(claims.ok());
+  CHECK(claims->scope == "platform");
+  CHECK(claims->ent.empty());
+  CHECK(auth::RequirePermission(*claims, auth::permission::kBlocklistWrite).ok());
+  CHECK_FALSE(auth::RequirePermission(*claims, auth::permission::kPersonRead).ok());
+  auto mixed = Cli({"issue", "--sub", "ops", "--enterprise", kEnt, "--role", "platform_operator"}, vars);
+  CHECK(mixed.code == 2);
+  CHECK_THAT(mixed.err, Catch::Contains("names no --enterprise"));
+  fs::remove_all(dir);
+}
+
 TEST_CASE("issue explains bad arguments") {
   auto expect = [](std::vector<std::string> args, const std::string& fragment, int code = 2) {
     auto run = Cli(std::move(args));

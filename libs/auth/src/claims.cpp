@@ -67,9 +67,14 @@ Status ReadDate(const json& payload, std::string_view name, std::int64_t& out) {
 }  // namespace
 
 Status CheckTenant(const Claims& c) {
-  static const char* const kScopes[] = {"own", "unit", "subtree", "enterprise", "park"};
+  static const char* const kScopes[] = {"own", "unit", "subtree", "enterprise", "park", "platform"};
   if (std::find(std::begin(kScopes), std::end(kScopes), c.scope) == std::end(kScopes)) {
-    return BadClaim("scope", "is not one of own, unit, subtree, enterprise, park");
+    return BadClaim("scope", "is not one of own, unit, subtree, enterprise, park, platform");
+  }
+  if (c.scope == "platform") {
+    // A platform operator runs the edge for every tenant and acts on none of them.
+    if (!c.ent.empty() || !c.park.empty()) return BadClaim("scope", "platform tokens carry no enterprise or park");
+    return Status::Ok();
   }
   if (c.ent.empty()) {
     // Only a park account may act without an enterprise, and only within its park.

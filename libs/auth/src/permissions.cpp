@@ -30,7 +30,7 @@ const std::vector<PermissionInfo>& PermissionCatalog() {
       {"menu.roles", K::kFunction, "personnel", "角色权限"},
       {"menu.certificates", K::kFunction, "personnel", "证书管理"},
       {"menu.contractors", K::kFunction, "personnel", "承包商管理"},
-      {"menu.api", K::kFunction, "system", "API管理"},
+      {"menu.api", K::kFunction, "system", "API管理", true},
       {"menu.audit", K::kFunction, "system", "审计日志"},
       // Operation permissions: buttons.
       {"op.people.import", K::kOperation, "personnel", "人员导入"},
@@ -41,7 +41,7 @@ const std::vector<PermissionInfo>& PermissionCatalog() {
       {"op.contractor.review", K::kOperation, "personnel", "承包商审核"},
       {"op.contractor.blacklist", K::kOperation, "personnel", "加入黑名单"},
       {"op.violation.record", K::kOperation, "personnel", "记录违章"},
-      {"op.blocklist.edit", K::kOperation, "system", "维护IP黑名单"},
+      {"op.blocklist.edit", K::kOperation, "system", "维护IP黑名单", true},
       // API permissions: what the gateway and the services check.
       {p::kRiskMapRead, K::kApi, "risk", "查看风险地图"},
       {p::kRiskMapWrite, K::kApi, "risk", "维护风险地图"},
@@ -70,9 +70,9 @@ const std::vector<PermissionInfo>& PermissionCatalog() {
       {p::kBlacklistWrite, K::kApi, "personnel", "维护黑名单"},
       {p::kViolationWrite, K::kApi, "personnel", "记录违章"},
       {p::kQualificationRead, K::kApi, "personnel", "查询人员资格"},
-      {p::kBlocklistRead, K::kApi, "system", "查看IP黑名单"},
-      {p::kBlocklistWrite, K::kApi, "system", "维护IP黑名单"},
-      {p::kApiRead, K::kApi, "system", "查看API与调用统计"},
+      {p::kBlocklistRead, K::kApi, "system", "查看IP黑名单", true},
+      {p::kBlocklistWrite, K::kApi, "system", "维护IP黑名单", true},
+      {p::kApiRead, K::kApi, "system", "查看API与调用统计", true},
       {p::kAuditRead, K::kApi, "system", "查看审计日志"},
   };
   return catalog;
@@ -83,6 +83,19 @@ const PermissionInfo* FindPermission(std::string_view code) {
     if (info.code == code) return &info;
   }
   return nullptr;
+}
+
+bool IsPlatformPermission(std::string_view code) {
+  const PermissionInfo* info = FindPermission(code);
+  return info != nullptr && info->platform;
+}
+
+std::vector<PermissionInfo> TenantPermissionCatalog() {
+  std::vector<PermissionInfo> out;
+  for (const auto& info : PermissionCatalog()) {
+    if (!info.platform) out.push_back(info);
+  }
+  return out;
 }
 
 PermissionKind KindOfCode(std::string_view code) {
@@ -113,7 +126,7 @@ const std::vector<RoleDefinition>& DefaultRoles() {
   static const std::vector<RoleDefinition> roles = {
       {std::string(role::kAdmin), "系统管理员", "系统设置、用户管理、权限分配", {"*"}, DataScope::kEnterprise},
       {std::string(role::kSafetyDirector), "安全部门负责人", "安全生产主要责任人，可查看和操作全部安全生产数据",
-       {"risk.*", "personnel.*", "gateway.api.read", "gateway.audit.read", "menu.*", "op.*"},
+       {"risk.*", "personnel.*", "gateway.audit.read", "menu.*", "op.*"},
        DataScope::kEnterprise},
       {std::string(role::kSafetyOfficer), "安全管理员", "管理和监控安全生产数据，审核隐患排查、安全检查",
        {"risk.*", "personnel.*.read", "personnel.person.write", "personnel.certificate.write", "personnel.contractor.*",
@@ -151,6 +164,15 @@ const RoleDefinition* FindDefaultRole(std::string_view code) {
     if (r.code == code) return &r;
   }
   return nullptr;
+}
+
+const RoleDefinition& PlatformOperatorRole() {
+  // DataScope has no "platform": the scope of the token is set by GrantsOfDefaultRoles, never by a tenant role.
+  static const RoleDefinition role = {std::string(role::kPlatformOperator), "平台运维员",
+                                      "维护边缘网关（IP黑名单、API调用统计），不属于任何企业或园区",
+                                      {"gateway.blocklist.*", "gateway.api.*", "menu.api", "op.blocklist.edit"},
+                                      DataScope::kEnterprise};
+  return role;
 }
 
 bool GrantMatches(std::string_view grant, std::string_view permission) {
@@ -196,6 +218,13 @@ DataScope BroadestScope(const std::vector<DataScope>& scopes) {
 }
 
 Result<TokenGrants> GrantsOfDefaultRoles(const std::vector<std::string>& role_codes) {
+  const RoleDefinition& platform = PlatformOperatorRole();
+  if (std::find(role_codes.begin(), role_codes.end(), platform.code) != role_codes.end()) {
+    if (role_codes.size() != 1) {
+      return InvalidArgument("the platform operator role cannot be combined with tenant roles", "roles");
+    }
+    return TokenGrants{ApiGrantsFor({platform.grants}), "platform"};
+  }
   std::vector<std::vector<std::string>> grants;
   std::vector<DataScope> scopes;
   for (const auto& code : role_codes) {
@@ -203,6 +232,7 @@ Result<TokenGrants> GrantsOfDefaultRoles(const std::vector<std::string>& role_co
     if (role == nullptr) {
       std::string known;
       for (const auto& r : DefaultRoles()) known += (known.empty() ? "" : ", ") + r.code;
+      known += ", " + platform.code;
       return InvalidArgument("'" + code + "' is not a default role (" + known + ")", "roles");
     }
     grants.push_back(role->grants);
@@ -212,6 +242,10 @@ Result<TokenGrants> GrantsOfDefaultRoles(const std::vector<std::string>& role_co
 }
 
 Status RequirePermission(const Claims& claims, std::string_view permission) {
+  if (IsPlatformPermission(permission) && claims.scope != "platform") {
+    return PermissionDenied("permission " + std::string(permission) +
+                            " belongs to platform operators; no enterprise or park account holds it");
+  }
   if (AnyGrantMatches(claims.perms, permission)) return Status::Ok();
   std::string roles;
   for (const auto& role : claims.roles) roles += (roles.empty() ? "" : ", ") + role;

@@ -71,7 +71,8 @@ TEST_CASE("default roles against API permissions (the RBAC table of the vendor d
       {p::kRoleWrite, {1, 1, 0, 0, 0, 0, 0}},            {p::kCertificateWrite, {1, 1, 1, 1, 0, 0, 0}},
       {p::kContractorReview, {1, 1, 1, 0, 0, 0, 0}},     {p::kBlacklistWrite, {1, 1, 1, 0, 0, 0, 0}},
       {p::kViolationWrite, {1, 1, 1, 1, 1, 0, 0}},       {p::kQualificationRead, {1, 1, 1, 1, 1, 0, 0}},
-      {p::kBlocklistWrite, {1, 0, 0, 0, 0, 0, 0}},       {p::kAuditRead, {1, 1, 0, 0, 0, 0, 0}},
+      {p::kBlocklistWrite, {0, 0, 0, 0, 0, 0, 0}},       {p::kAuditRead, {1, 1, 0, 0, 0, 0, 0}},
+      {p::kBlocklistRead, {0, 0, 0, 0, 0, 0, 0}},        {p::kApiRead, {0, 0, 0, 0, 0, 0, 0}},
   };
   for (const auto& row : table) {
     for (std::size_t i = 0; i < roles.size(); ++i) {
@@ -82,6 +83,42 @@ TEST_CASE("default roles against API permissions (the RBAC table of the vendor d
   // admin also covers permissions of services that do not exist yet; others do not.
   CHECK(Allows("admin", "permit.hot_work.approve"));
   CHECK_FALSE(Allows("safety_officer", "permit.hot_work.approve"));
+}
+
+TEST_CASE("platform permissions pass only platform tokens, whatever a tenant role grants") {
+  namespace p = permission;
+  auto platform = GrantsOfDefaultRoles({std::string(role::kPlatformOperator)});
+  REQUIRE(platform.ok());
+  CHECK(platform->scope == "platform");
+  Claims op;
+  op.sub = "ops";
+  op.roles = {std::string(role::kPlatformOperator)};
+  op.perms = platform->perms;
+  op.scope = platform->scope;
+  CHECK(CheckTenant(op).ok());
+  for (auto code : {p::kBlocklistRead, p::kBlocklistWrite, p::kApiRead}) {
+    INFO(code);
+    CHECK(IsPlatformPermission(code));
+    CHECK(RequirePermission(op, code).ok());
+    Claims everything = TokenOf({"admin"});
+    everything.perms = {"*"};
+    Status denied = RequirePermission(everything, code);
+    CHECK(denied.code() == StatusCode::kPermissionDenied);
+    CHECK_THAT(denied.message(), Catch::Contains("platform operators"));
+  }
+  // The operator holds nothing of any tenant.
+  CHECK_FALSE(RequirePermission(op, p::kAuditRead).ok());
+  CHECK_FALSE(RequirePermission(op, p::kPersonRead).ok());
+  CHECK_FALSE(IsPlatformPermission(p::kAuditRead));
+  CHECK_FALSE(IsPlatformPermission("no.such.code"));
+  // Never mixed with tenant roles; never seeded into a tenant; never offered to a tenant's role editor.
+  CHECK(GrantsOfDefaultRoles({"platform_operator", "admin"}).status().code() == StatusCode::kInvalidArgument);
+  CHECK(FindDefaultRole(role::kPlatformOperator) == nullptr);
+  for (const auto& info : TenantPermissionCatalog()) CHECK_FALSE(info.platform);
+  CHECK(TenantPermissionCatalog().size() + 5 == PermissionCatalog().size());
+  // A platform token names no tenant; a tenant token cannot claim the platform scope.
+  op.ent = "0190a1b2-0000-7000-8000-000000000001";
+  CHECK_THAT(CheckTenant(op).message(), Catch::Contains("platform tokens carry no enterprise or park"));
 }
 
 TEST_CASE("data scopes of the default roles and the broadest wins") {

@@ -161,6 +161,10 @@ void AddAdminHandlers(AdminServices services, HandlerMap& handlers) {
   };
 
   handlers["listAuditLog"] = [s](const Ctx& ctx) {
+    if (ctx->claims->ent.empty()) {
+      // The audit log is an enterprise's own record; park and platform accounts have none to read.
+      return ctx->ReplyError(PermissionDenied("the audit log is read within one enterprise; this token names none"));
+    }
     auto query = ParseAuditQuery(ctx->query);
     if (!query.ok()) return ctx->ReplyError(query.status());
     OffPool(s->workers, ctx, [s, ctx, query = *query] {

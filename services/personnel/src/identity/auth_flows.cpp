@@ -27,7 +27,7 @@ std::string LockedMessage(TimePoint until) {
 
 void ExpandPermissions(const std::vector<std::vector<std::string>>& grants_per_role, std::vector<std::string>& function,
                        std::vector<std::string>& operation, std::vector<std::string>& api) {
-  for (const auto& p : auth::PermissionCatalog()) {
+  for (const auto& p : auth::TenantPermissionCatalog()) {  // a tenant account never holds platform permissions
     bool granted = false;
     for (const auto& grants : grants_per_role) granted = granted || auth::AnyGrantMatches(grants, p.code);
     if (!granted) continue;

@@ -30,7 +30,7 @@ Result<RoleInput> RoleFields(const std::string& name, const std::string& descrip
 grpc::Status GrpcRoleService::ListPermissionCatalog(grpc::ServerContext* ctx, const v1::ListPermissionCatalogRequest*,
                                                     v1::ListPermissionCatalogResponse* resp) {
   return rpc::HandleCall(ctx, guard_, perm::kRoleRead, [&](const rpc::CallContext&) -> Status {
-    for (const auto& p : auth::PermissionCatalog()) {
+    for (const auto& p : auth::TenantPermissionCatalog()) {
       auto* out = resp->add_permissions();
       out->set_code(std::string(p.code));
       out->set_kind(std::string(auth::PermissionKindName(p.kind)));

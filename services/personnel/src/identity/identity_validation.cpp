@@ -97,12 +97,13 @@ Status ValidateRoleScope(std::string_view scope, bool builtin, const char* field
 }
 
 Result<std::vector<std::string>> NormalizeGrants(const std::vector<std::string>& grants, const char* field) {
+  static const std::vector<auth::PermissionInfo> catalog = auth::TenantPermissionCatalog();
   std::set<std::string> out;
   for (const auto& g : grants) {
     if (g.empty() || g.size() > 100) return InvalidArgument("a grant must have 1 to 100 characters", field);
-    bool matches = std::any_of(auth::PermissionCatalog().begin(), auth::PermissionCatalog().end(),
+    bool matches = std::any_of(catalog.begin(), catalog.end(),
                                [&](const auth::PermissionInfo& p) { return auth::GrantMatches(g, p.code); });
-    if (!matches) return InvalidArgument("权限 '" + g + "' 不匹配任何已知权限编码", field);
+    if (!matches) return InvalidArgument("权限 '" + g + "' 不匹配任何可授予企业角色的权限编码", field);
     out.insert(g);
   }
   return std::vector<std::string>(out.begin(), out.end());

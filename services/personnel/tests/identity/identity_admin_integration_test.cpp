@@ -228,7 +228,7 @@ TEST_CASE("roles: catalogue, seven built-ins, custom role CRUD with grant valida
   pv1::ListPermissionCatalogRequest cat_req;
   pv1::ListPermissionCatalogResponse catalog;
   REQUIRE(Call(*stub, &RoleStub::ListPermissionCatalog, admin, cat_req, catalog).ok());
-  CHECK(catalog.permissions_size() == static_cast<int>(auth::PermissionCatalog().size()));
+  CHECK(catalog.permissions_size() == static_cast<int>(auth::TenantPermissionCatalog().size()));
   std::set<std::string> kinds;
   for (const auto& p : catalog.permissions()) kinds.insert(p.kind());
   CHECK(kinds == std::set<std::string>{"api", "function", "operation"});

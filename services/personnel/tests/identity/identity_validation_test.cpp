@@ -1,4 +1,5 @@
 // Input rules of the identity API that need no database.
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "identity/auth_flows.hpp"
@@ -76,6 +77,9 @@ TEST_CASE("usernames, role codes, scopes and grants") {
   CHECK(unknown.status().field() == "grants");
   CHECK_THAT(unknown.status().message(), Catch::Contains("hazard.task.read"));
   CHECK_FALSE(NormalizeGrants({""}).ok());
+  // Platform permissions are not grantable in a tenant, not even by naming them.
+  CHECK(NormalizeGrants({"gateway.blocklist.write"}).status().field() == "grants");
+  CHECK(NormalizeGrants({"gateway.audit.read"}).ok());
 
   CHECK(RequireText("  ", "name", 10, "名称").message() == "名称不能为空");
   CHECK(OptionalText("一二三四五六七八九十", "d", 10, "描述").ok());
@@ -99,8 +103,14 @@ TEST_CASE("permission expansion: globs against the catalogue, by kind, in catalo
   std::vector<std::string> function, operation, api;
   ExpandPermissions({{"menu.*", "personnel.account.*"}, {"op.account.*"}}, function, operation, api);
   std::size_t menus = 0;
-  for (const auto& p : safeloop::auth::PermissionCatalog()) menus += p.kind == safeloop::auth::PermissionKind::kFunction;
+  for (const auto& p : safeloop::auth::TenantPermissionCatalog()) {
+    menus += p.kind == safeloop::auth::PermissionKind::kFunction;
+  }
   CHECK(function.size() == menus);
+  CHECK(std::find(function.begin(), function.end(), "menu.api") == function.end());  // a platform menu
+  std::vector<std::string> f2, o2, a2;
+  ExpandPermissions({{"*"}}, f2, o2, a2);
+  CHECK(std::find(a2.begin(), a2.end(), "gateway.blocklist.write") == a2.end());
   CHECK(function.front() == safeloop::auth::PermissionCatalog().front().code);
   CHECK(operation == std::vector<std::string>{"op.account.reset_password", "op.account.unlock"});
   CHECK(api == std::vector<std::string>{"personnel.account.read", "personnel.account.write"});

@@ -9,6 +9,11 @@
 /// roles into the access token ("perms" claim); the gateway and every service check a call against the
 /// token alone (RequirePermission), so no service asks another one per call. A role change reaches a
 /// session at its next refresh (access tokens live minutes).
+///
+/// Platform permissions (the edge's IP blocklist and its cross-tenant API statistics) act on every tenant at
+/// once, so no enterprise or park account may hold them, whatever its grants say ("*" included): only a
+/// token of scope "platform" passes them, and such tokens are minted by the operators who hold the signing
+/// key (safeloop-token issue --platform). Enterprise role editors never see them.
 
 #include <optional>
 #include <string>
@@ -65,11 +70,16 @@ struct PermissionInfo {
   PermissionKind kind;
   std::string_view group;    ///< API/menu group, e.g. "personnel"
   std::string_view name_zh;  ///< shown in the role editor
+  bool platform = false;     ///< held only by platform operators (see the file comment)
 };
 
 /// Every permission the system knows, of all three kinds, in display order.
 const std::vector<PermissionInfo>& PermissionCatalog();
 const PermissionInfo* FindPermission(std::string_view code);
+/// Whether `code` is a platform permission (unknown codes are not).
+bool IsPlatformPermission(std::string_view code);
+/// The catalogue an enterprise or park role may draw from: every permission but the platform ones.
+std::vector<PermissionInfo> TenantPermissionCatalog();
 /// The kind a code belongs to by its shape: "menu.*" function, "op.*" operation, anything else API.
 PermissionKind KindOfCode(std::string_view code);
 
@@ -81,6 +91,7 @@ inline constexpr std::string_view kDeptHead = "dept_head";              // 部�
 inline constexpr std::string_view kInspector = "inspector";             // 安全员/督导员
 inline constexpr std::string_view kWorker = "worker";                   // 一线员工
 inline constexpr std::string_view kParkSupervisor = "park_supervisor";  // 园区监管员
+inline constexpr std::string_view kPlatformOperator = "platform_operator";  // 平台运维员 (never in a tenant)
 }  // namespace role
 
 /// Which records a role reaches (least to most). The token carries the broadest scope of its roles.
@@ -100,6 +111,8 @@ struct RoleDefinition {
 /// The six roles of the vendor deck plus 园区监管员 (seeded into every enterprise; editable there).
 const std::vector<RoleDefinition>& DefaultRoles();
 const RoleDefinition* FindDefaultRole(std::string_view code);
+/// The platform operator's role: not seeded into any tenant, cannot be created or granted there.
+const RoleDefinition& PlatformOperatorRole();
 
 /// Whether `grant` (a glob, '*' = any run of characters) matches `permission`.
 bool GrantMatches(std::string_view grant, std::string_view permission);
@@ -114,14 +127,16 @@ std::vector<std::string> ApiGrantsFor(const std::vector<std::vector<std::string>
 DataScope BroadestScope(const std::vector<DataScope>& scopes);
 
 /// What a token for holders of these default roles carries (tools and tests; real logins resolve the
-/// enterprise's stored roles). INVALID_ARGUMENT naming an unknown role code.
+/// enterprise's stored roles). The platform operator role is accepted alone and yields scope "platform".
+/// INVALID_ARGUMENT naming an unknown role code, or the platform role mixed with tenant roles.
 struct TokenGrants {
   std::vector<std::string> perms;
   std::string scope;
 };
 Result<TokenGrants> GrantsOfDefaultRoles(const std::vector<std::string>& role_codes);
 
-/// OK when the token's perms claim allows `permission`; else PERMISSION_DENIED naming the permission.
+/// OK when the token's perms claim allows `permission` (and, for a platform permission, the token is a
+/// platform operator's); else PERMISSION_DENIED naming the permission.
 Status RequirePermission(const Claims& claims, std::string_view permission);
 
 }  // namespace safeloop::auth

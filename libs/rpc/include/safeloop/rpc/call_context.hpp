@@ -52,6 +52,10 @@ grpc::Status HandleCall(grpc::ServerContext* context, const CallGuard& guard, st
       return ToGrpcStatus(allowed, context);
     }
   }
+  if (call->caller.scope == "platform") {
+    // Platform operators run the edge; no service call acts on a tenant on their behalf.
+    return ToGrpcStatus(PermissionDenied("a platform operator token acts on no enterprise or park"), context);
+  }
   if (tenant == TenantNeed::kEnterprise && call->caller.ent.empty()) {
     return ToGrpcStatus(PermissionDenied("a park account must choose an enterprise first "
                                          "(POST /api/v1/auth/enterprise-token)"),
