@@ -9,6 +9,8 @@ SAFELOOP_DEBIAN_PACKAGES=(
   librdkafka-dev libcpprest-dev libpqxx-dev libhiredis-dev prometheus-cpp-dev
   catch2 nlohmann-json3-dev libspdlog-dev libfmt-dev libsodium-dev libssl-dev libboost-dev
   libbenchmark-dev libxlsxwriter-dev libzip-dev libpugixml-dev
+  libcairo2-dev libpango1.0-dev poppler-utils  # libs/documents: PDF (poppler-utils: tests read PDFs back)
+  libmodbus-dev libmosquitto-dev mosquitto     # iot-gateway adapters, tools/simulator, MQTT broker
   postgresql-15 postgresql-15-postgis-3 redis-server redis-tools
   openjdk-17-jre-headless maven nodejs npm chromium fonts-noto-cjk prometheus wrk
   curl # tools/lib: health checks (GET /healthz)

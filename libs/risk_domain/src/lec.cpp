@@ -1,5 +1,6 @@
 #include "safeloop/risk_domain/lec.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 #include <span>
@@ -71,6 +72,60 @@ Result<LecScore> ScoreLec(const LecInput& input, LecBandVariant variant) {
   score.danger_grade = LecDangerGrade(score.d_hundredths);
   score.level = LecLevelForD(score.d_hundredths, variant);
   return score;
+}
+
+std::string_view LecDangerGradeNameZh(int grade) {
+  switch (grade) {
+    case 1: return "极其危险";
+    case 2: return "高度危险";
+    case 3: return "显著危险";
+    case 4: return "一般危险";
+    case 5: return "稍有危险";
+    default: return {};
+  }
+}
+
+std::string_view LecBandVariantName(LecBandVariant variant) {
+  return variant == LecBandVariant::kV1 ? "V1" : "V2";
+}
+
+std::optional<LecBandVariant> LecBandVariantFromName(std::string_view name) {
+  if (name == "V1") return LecBandVariant::kV1;
+  if (name == "V2") return LecBandVariant::kV2;
+  return std::nullopt;
+}
+
+std::vector<Band> LecLevelBands(LecBandVariant variant) {
+  // Written from the same table as LecLevelForD; a test proves both agree on every D.
+  bool v1 = variant == LecBandVariant::kV1;
+  return {
+      {RiskLevel::kMajor, 320, !v1, std::nullopt, false},
+      {RiskLevel::kHigh, 160, !v1, 320, v1},
+      {RiskLevel::kMedium, 70, !v1, 160, v1},
+      {RiskLevel::kLow, std::nullopt, false, 70, v1},
+  };
+}
+
+std::vector<GradeBand> LecGradeBands() {
+  return {
+      {1, 320, false, std::nullopt, false}, {2, 160, false, 320, true}, {3, 70, false, 160, true},
+      {4, 20, false, 70, true},             {5, std::nullopt, false, 20, true},
+  };
+}
+
+std::vector<std::int64_t> LecReachableMilli() {
+  std::vector<std::int64_t> out;
+  for (double l : kLecLikelihoodValues) {
+    for (double e : kLecExposureValues) {
+      for (double c : kLecConsequenceValues) {
+        // (L×10)(E×10)C = D×100, so ×10 more is D×1000.
+        out.push_back(std::llround(l * 10) * std::llround(e * 10) * std::llround(c) * 10);
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 }  // namespace safeloop::risk

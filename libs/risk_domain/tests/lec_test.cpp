@@ -1,8 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
+#include <vector>
 
 #include "safeloop/risk_domain/lec.hpp"
 
@@ -121,4 +123,48 @@ TEST_CASE("LEC: a value outside its table is INVALID_ARGUMENT naming the field")
     CHECK_FALSE(ScoreLec(b.input, LecBandVariant::kV1).ok());
   }
   CHECK(ValidateLec({4, 6, 7}).message() == "l (事故发生的可能性 L) must be one of 10, 6, 3, 1, 0.5, 0.2, 0.1; got 4");
+}
+
+TEST_CASE("LEC: the variants as band lists agree with LecLevelForD and LecDangerGrade") {
+  for (LecBandVariant v : {LecBandVariant::kV1, LecBandVariant::kV2}) {
+    std::vector<Band> bands = LecLevelBands(v);
+    REQUIRE(ValidateLevelBands(bands, LecReachableMilli(), "bands", "D").ok());
+    // Every D × 100 from 0 to 500 (exactly every hundredth), through both representations.
+    for (std::int64_t d100 = 0; d100 <= 50000; ++d100) {
+      INFO("variant " << LecBandVariantName(v) << " D×100=" << d100);
+      CHECK(LevelInBands(bands, d100 * 10) == LecLevelForD(d100, v));
+    }
+    CHECK(LecBandVariantFromName(LecBandVariantName(v)) == v);
+  }
+  REQUIRE(ValidateGradeBands(LecGradeBands(), LecReachableMilli(), "grades", "D").ok());
+  for (std::int64_t d100 = 0; d100 <= 50000; ++d100) {
+    CHECK(GradeInBands(LecGradeBands(), d100 * 10) == LecDangerGrade(d100));
+  }
+  CHECK_FALSE(LecBandVariantFromName("V3").has_value());
+  CHECK(DescribeBand(LecLevelBands(LecBandVariant::kV1)[0], "D") == "D > 320");
+  CHECK(DescribeBand(LecLevelBands(LecBandVariant::kV2)[3], "D") == "D < 70");
+  CHECK(DescribeBand(LecLevelBands(LecBandVariant::kV1)[2], "D") == "70 < D ≤ 160");
+  CHECK(LecDangerGradeNameZh(1) == "极其危险");
+  CHECK(LecDangerGradeNameZh(5) == "稍有危险");
+  CHECK(LecDangerGradeNameZh(6).empty());
+}
+
+TEST_CASE("LEC: the reachable D values") {
+  std::vector<std::int64_t> reachable = LecReachableMilli();
+  std::set<std::int64_t> expected;
+  for (double l : kLecLikelihoodValues) {
+    for (double e : kLecExposureValues) {
+      for (double c : kLecConsequenceValues) expected.insert(std::llround(Round2(l * e * c) * 1000));
+    }
+  }
+  CHECK(std::set<std::int64_t>(reachable.begin(), reachable.end()) == expected);
+  CHECK(std::is_sorted(reachable.begin(), reachable.end()));
+  CHECK(expected.count(70000) == 1);
+  CHECK(expected.count(160000) == 0);
+  CHECK(expected.count(320000) == 0);
+  CHECK(FormatMilli(70000) == "70");
+  CHECK(FormatMilli(50) == "0.05");  // 0.1 × 0.5 × 1
+  CHECK(FormatMilli(1500) == "1.5");
+  CHECK(FormatMilli(-2500) == "-2.5");
+  CHECK(FormatMilli(0) == "0");
 }

@@ -1,24 +1,16 @@
 // The personnel service's REST routes: each one line, served by the generic transcoder (grpc_transcoder).
 #include "personnel_routes.hpp"
 
+#include "backend_rpc.hpp"
+
 #include "safeloop/auth/permissions.hpp"
 
 namespace safeloop::gateway {
 
 RouteSpec PersonnelRpc(std::string method, std::string pattern, std::string operation_id, std::string summary,
                        std::string tag, std::string_view permission, std::string grpc_method, int success_status) {
-  RouteSpec r;
-  r.method = std::move(method);
-  r.pattern = std::move(pattern);
-  r.operation_id = std::move(operation_id);
-  r.summary = std::move(summary);
-  r.tag = std::move(tag);
-  r.auth = AuthMode::kBearer;
-  r.permission = std::string(permission);
-  r.success_status = success_status;
-  r.backend = "personnel";
-  r.grpc_method = "safeloop.personnel.v1." + std::move(grpc_method);
-  return r;
+  return BackendRpc("personnel", std::move(method), std::move(pattern), std::move(operation_id), std::move(summary),
+                    std::move(tag), permission, "safeloop.personnel.v1." + std::move(grpc_method), success_status);
 }
 
 namespace {

@@ -2,6 +2,7 @@
 
 #include "grpc_transcoder.hpp"
 #include "personnel_routes.hpp"
+#include "risk_model_routes.hpp"
 
 #include "admin_routes.hpp"
 #include "safeloop/auth/permissions.hpp"
@@ -56,6 +57,7 @@ std::vector<RouteSpec> GatewayRoutes() {
   };
   for (auto& route : AdminRoutes()) routes.push_back(std::move(route));  // admin_routes.cpp
   for (auto& route : PersonnelRoutes()) routes.push_back(std::move(route));  // personnel_routes.cpp
+  for (auto& route : RiskModelRoutes()) routes.push_back(std::move(route));  // risk_model_routes.cpp
   DescribeTranscodedRoutes(routes);  // schemas and query parameters of transcoded routes, from their messages
   return routes;
 }

@@ -8,10 +8,6 @@ namespace {
 
 namespace perm = auth::permission;
 
-Actor ActorOf(const rpc::CallContext& call) {
-  return {call.caller.ent, call.caller.park, call.caller.sub, call.request_id};
-}
-
 std::vector<Vertex> VerticesOf(const google::protobuf::RepeatedPtrField<v1::Point2D>& points) {
   std::vector<Vertex> out;
   for (const auto& p : points) out.push_back({p.x(), p.y()});
@@ -171,8 +167,9 @@ grpc::Status GrpcRiskService::GetRiskMap(grpc::ServerContext* ctx, const v1::Get
         p->set_x(v.x);
         p->set_y(v.y);
       }
-      s->set_level(static_cast<v1::RiskLevel>(a.level));
+      s->set_level(static_cast<v1::RiskLevel>(a.shown));
       s->set_version(a.level_version);
+      s->set_inherent_level(static_cast<v1::RiskLevel>(a.level));
     }
     return Status::Ok();
   });

@@ -2,7 +2,10 @@
 
 #include "safeloop/core/log.hpp"
 #include "safeloop/events/envelope.hpp"
+#include "safeloop/core/uuid.hpp"
+#include "safeloop/events/v1/area_factor_events.pb.h"
 #include "safeloop/events/v1/risk_events.pb.h"
+#include "safeloop/risk_domain/dynamic_level.hpp"
 
 namespace safeloop::risk {
 
@@ -34,26 +37,36 @@ MapProjector::~MapProjector() { Stop(); }
 
 Status MapProjector::Handle(const bus::ConsumedRecord& record) {
   auto envelope = events::ParseEnvelope(record.value);
-  events::v1::RiskAssessmentRecorded payload;
-  Status parsed = envelope.ok() ? events::UnpackPayload(*envelope, payload) : envelope.status();
-  if (!parsed.ok()) {
-    rejected_.Increment();
-    LogWarn("risk.projector", "skipping a record that is not an assessment event",
-            {{"topic", record.topic}, {"partition", record.partition}, {"offset", record.offset},
-             {"error", parsed.ToString()}});
-    return Status::Ok();
-  }
+  if (!envelope.ok()) return Reject(record, envelope.status());
   LogScope scope({envelope->request_id(), envelope->enterprise_id(), envelope->park_id()});
-  auto change = store_.ProjectAssessment(kProjectorConsumer, envelope->event_id(), envelope->enterprise_id(),
-                                         envelope->park_id(), payload.area_id(), envelope->request_id());
-  if (!change.ok()) return change.status();
-  if (change->duplicate) {
+  Result<PgRiskStore::ProjectionOutcome> outcome = PgRiskStore::ProjectionOutcome{};
+  if (record.topic == kAreaFactorTopic) {
+    events::v1::AreaFactorChanged payload;
+    if (Status s = events::UnpackPayload(*envelope, payload); !s.ok()) return Reject(record, s);
+    auto kind = AreaFactorFromCode(static_cast<int>(payload.kind()));
+    if (!kind.ok()) return Reject(record, kind.status());
+    if (payload.source_id().empty() || payload.source_id().size() > 200 || !IsUuid(payload.area_id())) {
+      return Reject(record, InvalidArgument("area factor needs an area id (UUID) and a source id of 1..200 bytes"));
+    }
+    PgRiskStore::AreaFactorReport report{payload.area_id(), *kind, payload.source_id(), payload.detail(),
+                                         envelope->producer(), payload.active(), payload.source_version()};
+    outcome = store_.ProjectAreaFactor(kProjectorConsumer, envelope->event_id(), envelope->enterprise_id(),
+                                       envelope->park_id(), report, envelope->request_id());
+  } else {
+    events::v1::RiskAssessmentRecorded payload;
+    if (Status s = events::UnpackPayload(*envelope, payload); !s.ok()) return Reject(record, s);
+    outcome = store_.ProjectAssessment(kProjectorConsumer, envelope->event_id(), envelope->enterprise_id(),
+                                       envelope->park_id(), payload.area_id(), envelope->request_id());
+  }
+  if (!outcome.ok()) return outcome.status();
+  if (outcome->duplicate) {
     duplicates_.Increment();
     return Status::Ok();
   }
-  if (!change->change) return Status::Ok();
+  if (outcome->unknown_area) return Reject(record, NotFound("no such area in the event's enterprise"));
+  if (!outcome->change) return Status::Ok();
   applied_.Increment();
-  const auto& state = *change->change;
+  const auto& state = *outcome->change;
   if (Status s = cache_.PublishChange(envelope->enterprise_id(), state); !s.ok()) {
     LogWarn("risk.projector", "redis update failed; will re-sync the map", {{"error", s.ToString()}});
     std::lock_guard lock(dirty_mutex_);
@@ -61,6 +74,14 @@ Status MapProjector::Handle(const bus::ConsumedRecord& record) {
   }
   LogInfo("risk.projector", "area level changed",
           {{"area_id", state.area_id}, {"level", static_cast<int>(state.level)}, {"version", state.version}});
+  return Status::Ok();
+}
+
+Status MapProjector::Reject(const bus::ConsumedRecord& record, const Status& why) {
+  rejected_.Increment();
+  LogWarn("risk.projector", "skipping a record that is not a valid assessment or area-factor event",
+          {{"topic", record.topic}, {"partition", record.partition}, {"offset", record.offset},
+           {"error", why.ToString()}});
   return Status::Ok();
 }
 
@@ -93,61 +114,22 @@ void MapProjector::ResyncDirty() {
 }
 
 void MapProjector::Start(bus::ConsumerConfig config) {
-  thread_ = std::thread([this, config = std::move(config)] { Run(config); });
+  auto last_resync = std::make_shared<std::chrono::steady_clock::time_point>();
+  bus::ConsumerLoop::Options options;
+  options.log_component = "risk.projector";
+  options.idle = [this, last_resync] {
+    if (std::chrono::steady_clock::now() - *last_resync < std::chrono::seconds(2)) return;
+    ResyncDirty();
+    *last_resync = std::chrono::steady_clock::now();
+  };
+  options.on_lag = [this](std::int64_t lag) { lag_.Set(static_cast<double>(lag)); };
+  loop_ = std::make_unique<bus::ConsumerLoop>(
+      std::move(config), [this](const bus::ConsumedRecord& record) { return Handle(record); }, std::move(options));
+  loop_->Start();
 }
 
 void MapProjector::Stop() {
-  if (stop_.exchange(true)) return;
-  if (thread_.joinable()) thread_.join();
-}
-
-void MapProjector::Run(bus::ConsumerConfig config) {
-  std::unique_ptr<bus::Consumer> consumer;
-  auto last_resync = std::chrono::steady_clock::time_point{};
-  auto last_lag = std::chrono::steady_clock::time_point{};
-  while (!stop_) {
-    if (std::chrono::steady_clock::now() - last_resync > std::chrono::seconds(2)) {
-      ResyncDirty();
-      last_resync = std::chrono::steady_clock::now();
-    }
-    if (!consumer) {
-      auto made = bus::MakeKafkaConsumer(config);
-      if (!made.ok()) {
-        LogWarn("risk.projector", "cannot create consumer", {{"error", made.status().ToString()}});
-        std::this_thread::sleep_for(std::chrono::seconds(1));
-        continue;
-      }
-      consumer = std::move(made).value();
-    }
-    auto batch = consumer->PollBatch(200, std::chrono::milliseconds(200));
-    if (!batch.ok()) {
-      LogWarn("risk.projector", "consumer failed; recreating it", {{"error", batch.status().ToString()}});
-      consumer.reset();
-      continue;
-    }
-    if (batch->empty()) continue;
-    for (const auto& record : *batch) {
-      // Keep order within a partition: retry the same record until the database takes it.
-      auto backoff = std::chrono::milliseconds(100);
-      while (!stop_) {
-        Status s = Handle(record);
-        if (s.ok()) break;
-        LogWarn("risk.projector", "cannot apply event, retrying", {{"error", s.ToString()}, {"backoff_ms", backoff.count()}});
-        std::this_thread::sleep_for(backoff);
-        backoff = std::min(backoff * 2, std::chrono::milliseconds(5000));
-      }
-    }
-    if (stop_) break;
-    if (Status s = consumer->Commit(*batch); !s.ok()) {
-      LogWarn("risk.projector", "offset commit failed; events may be redelivered (inbox makes that harmless)",
-              {{"error", s.ToString()}});
-    }
-    if (std::chrono::steady_clock::now() - last_lag > std::chrono::seconds(1)) {
-      lag_.Set(static_cast<double>(consumer->Lag()));
-      last_lag = std::chrono::steady_clock::now();
-    }
-  }
-  if (consumer) consumer->Close();
+  if (loop_) loop_->Stop();
 }
 
 }  // namespace safeloop::risk

@@ -1,5 +1,7 @@
 #include "pg_risk_store.hpp"
 
+#include "safeloop/risk_domain/dynamic_level.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <sstream>
@@ -11,6 +13,7 @@
 #include "safeloop/db/transaction.hpp"
 #include "safeloop/events/envelope.hpp"
 #include "safeloop/events/v1/risk_events.pb.h"
+#include "safeloop/risk_domain/dynamic_level.hpp"
 
 namespace safeloop::risk {
 namespace {
@@ -55,7 +58,8 @@ PlantMapRecord MapFromRow(const pqxx::row& r) {
 }
 
 const std::string kMapColumns = "id, name, image_url, width, height, " + Ms("created_at") + " AS created_ms";
-const std::string kAreaColumns = "id, map_id, name, ST_AsGeoJSON(geom) AS polygon, inherent_level, level_version, " +
+const std::string kAreaColumns = "id, map_id, name, ST_AsGeoJSON(geom) AS polygon, inherent_level, dynamic_level, "
+                                 "level_version, " +
                                  Ms("created_at") + " AS created_ms";
 const std::string kPointColumns = "id, area_id, name, description, level, " + Ms("created_at") + " AS created_ms";
 const std::string kAssessmentColumns = "id, risk_point_id, version, l::float8 AS l, e::float8 AS e, c::float8 AS c, "
@@ -69,7 +73,8 @@ AreaRecord AreaFromRow(const pqxx::row& r) {
           PolygonFromGeoJson(r["polygon"].as<std::string>()),
           static_cast<RiskLevel>(r["inherent_level"].as<int>()),
           r["level_version"].as<std::int64_t>(),
-          FromUnixMillis(r["created_ms"].as<std::int64_t>())};
+          FromUnixMillis(r["created_ms"].as<std::int64_t>()),
+          static_cast<RiskLevel>(r["dynamic_level"].as<int>())};
 }
 
 AssessmentRecord AssessmentFromRow(const pqxx::row& r) {
@@ -352,6 +357,56 @@ Result<PgRiskStore::MapView> PgRiskStore::LoadMapView(const Actor& actor, const 
   });
 }
 
+std::optional<AreaLevelState> PgRiskStore::RecomputeArea(pqxx::work& tx, const std::string& enterprise_id,
+                                                         const std::string& park_id, const std::string& area_id,
+                                                         const std::string& request_id) {
+  auto area = tx.exec_params(
+      "SELECT a.map_id, a.inherent_level, a.dynamic_level, "
+      "COALESCE((SELECT min(level) FROM risk.risk_point p WHERE p.area_id = a.id AND p.level > 0), 0) "
+      "FROM risk.area a WHERE a.id = $1 FOR UPDATE",
+      area_id);
+  if (area.empty()) return std::nullopt;  // area of another tenant or gone: nothing to show
+  auto old_inherent = static_cast<RiskLevel>(area[0][1].as<int>());
+  auto previous = static_cast<RiskLevel>(area[0][2].as<int>());
+  auto inherent = static_cast<RiskLevel>(area[0][3].as<int>());
+  std::vector<AreaFactorKind> active;
+  for (const auto& row : tx.exec_params("SELECT DISTINCT kind FROM risk.area_factor WHERE area_id = $1 AND active "
+                                        "ORDER BY kind",
+                                        area_id)) {
+    active.push_back(static_cast<AreaFactorKind>(row[0].as<int>()));
+  }
+  RiskLevel shown = DynamicLevel(inherent, active, DefaultDynamicLevelRule());
+  if (shown == previous) {
+    // The map does not change (e.g. already raised to 重大); keep the inherent level current quietly.
+    if (inherent != old_inherent) {
+      tx.exec_params("UPDATE risk.area SET inherent_level = $2 WHERE id = $1", area_id, static_cast<int>(inherent));
+    }
+    return std::nullopt;
+  }
+  auto version = tx.exec_params1("INSERT INTO risk.map_version (enterprise_id, version) VALUES ($1, 1) "
+                                 "ON CONFLICT (enterprise_id) DO UPDATE SET version = risk.map_version.version + 1 "
+                                 "RETURNING version",
+                                 enterprise_id)[0]
+                     .as<std::int64_t>();
+  tx.exec_params("UPDATE risk.area SET inherent_level = $2, dynamic_level = $3, level_version = $4 WHERE id = $1",
+                 area_id, static_cast<int>(inherent), static_cast<int>(shown), version);
+  AreaLevelState state{area_id, area[0][0].as<std::string>(), shown, version};
+
+  events::v1::AreaLevelChanged payload;
+  payload.set_area_id(area_id);
+  payload.set_map_id(state.map_id);
+  payload.set_inherent_level(ProtoLevel(inherent));
+  payload.set_previous_level(ProtoLevel(previous));
+  payload.set_map_version(version);
+  payload.set_level(ProtoLevel(shown));
+  for (auto kind : active) payload.add_active_factors(static_cast<events::v1::AreaFactorKind>(kind));
+  db::AppendToOutbox(tx, kSchema,
+                     events::MakeEnvelope({kAreaLevelTopic, enterprise_id, park_id, "area", area_id, version, "risk",
+                                           request_id},
+                                          payload, clock_));
+  return state;
+}
+
 Result<PgRiskStore::ProjectionOutcome> PgRiskStore::ProjectAssessment(const std::string& consumer,
                                                                      const std::string& event_id,
                                                                      const std::string& enterprise_id,
@@ -361,35 +416,32 @@ Result<PgRiskStore::ProjectionOutcome> PgRiskStore::ProjectAssessment(const std:
   using Out = Result<ProjectionOutcome>;
   return db::InTenantTransaction<Out>(pool_, enterprise_id, [&](pqxx::work& tx) -> Out {
     if (!bus::MarkHandled(tx, kSchema, consumer, event_id)) return ProjectionOutcome{true, std::nullopt};  // redelivery
-    auto area = tx.exec_params(
-        "SELECT a.map_id, a.inherent_level, "
-        "COALESCE((SELECT min(level) FROM risk.risk_point p WHERE p.area_id = a.id AND p.level > 0), 0) "
-        "FROM risk.area a WHERE a.id = $1 FOR UPDATE",
-        area_id);
-    if (area.empty()) return ProjectionOutcome{};  // area of another tenant or gone: nothing to show
-    auto previous = static_cast<RiskLevel>(area[0][1].as<int>());
-    auto level = static_cast<RiskLevel>(area[0][2].as<int>());
-    if (level == previous) return ProjectionOutcome{};
-    auto version = tx.exec_params1("INSERT INTO risk.map_version (enterprise_id, version) VALUES ($1, 1) "
-                                   "ON CONFLICT (enterprise_id) DO UPDATE SET version = risk.map_version.version + 1 "
-                                   "RETURNING version",
-                                   enterprise_id)[0]
-                       .as<std::int64_t>();
-    tx.exec_params("UPDATE risk.area SET inherent_level = $2, level_version = $3 WHERE id = $1", area_id,
-                   static_cast<int>(level), version);
-    AreaLevelState state{area_id, area[0][0].as<std::string>(), level, version};
+    return ProjectionOutcome{false, RecomputeArea(tx, enterprise_id, park_id, area_id, request_id)};
+  });
+}
 
-    events::v1::AreaLevelChanged payload;
-    payload.set_area_id(area_id);
-    payload.set_map_id(state.map_id);
-    payload.set_inherent_level(ProtoLevel(level));
-    payload.set_previous_level(ProtoLevel(previous));
-    payload.set_map_version(version);
-    db::AppendToOutbox(tx, kSchema,
-                       events::MakeEnvelope({kAreaLevelTopic, enterprise_id, park_id, "area", area_id, version, "risk",
-                                             request_id},
-                                            payload, clock_));
-    return ProjectionOutcome{false, state};
+Result<PgRiskStore::ProjectionOutcome> PgRiskStore::ProjectAreaFactor(const std::string& consumer,
+                                                                     const std::string& event_id,
+                                                                     const std::string& enterprise_id,
+                                                                     const std::string& park_id,
+                                                                     const AreaFactorReport& report,
+                                                                     const std::string& request_id) {
+  using Out = Result<ProjectionOutcome>;
+  return db::InTenantTransaction<Out>(pool_, enterprise_id, [&](pqxx::work& tx) -> Out {
+    if (!bus::MarkHandled(tx, kSchema, consumer, event_id)) return ProjectionOutcome{true, std::nullopt};
+    if (tx.exec_params("SELECT 1 FROM risk.area WHERE id = $1", report.area_id).empty()) {
+      return ProjectionOutcome{false, std::nullopt, true};  // not an area of this enterprise
+    }
+    // Keep the newest report of each source; an older one (redelivered, reordered) changes nothing.
+    tx.exec_params(
+        "INSERT INTO risk.area_factor (enterprise_id, area_id, kind, source_id, active, detail, source_version, "
+        "producer, changed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now()) ON CONFLICT (area_id, kind, source_id) "
+        "DO UPDATE SET active = EXCLUDED.active, detail = EXCLUDED.detail, source_version = EXCLUDED.source_version, "
+        "producer = EXCLUDED.producer, changed_at = EXCLUDED.changed_at "
+        "WHERE risk.area_factor.source_version < EXCLUDED.source_version",
+        enterprise_id, report.area_id, static_cast<int>(report.kind), report.source_id, report.active, report.detail,
+        report.source_version, report.producer);
+    return ProjectionOutcome{false, RecomputeArea(tx, enterprise_id, park_id, report.area_id, request_id)};
   });
 }
 
@@ -398,7 +450,7 @@ Result<std::vector<PgRiskStore::EnterpriseMap>> PgRiskStore::LoadAllMapStates() 
   return db::InTransaction<Out>(pool_, [&](pqxx::work& tx) -> Out {
     std::vector<EnterpriseMap> out;
     auto rows = tx.exec(
-        "SELECT a.enterprise_id, COALESCE(v.version, 0), a.id, a.map_id, a.inherent_level, a.level_version "
+        "SELECT a.enterprise_id, COALESCE(v.version, 0), a.id, a.map_id, a.dynamic_level, a.level_version "
         "FROM risk.area a LEFT JOIN risk.map_version v ON v.enterprise_id = a.enterprise_id "
         "ORDER BY a.enterprise_id");
     for (const auto& row : rows) {

@@ -3,11 +3,15 @@
 // projection's system queries run as the schema owner. Every state change that others must learn about
 // writes its event to the outbox in the same transaction.
 
+#include <pqxx/pqxx>
+
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "risk_actor.hpp"
 #include "risk_model.hpp"
+#include "safeloop/risk_domain/dynamic_level.hpp"
 #include "safeloop/core/clock.hpp"
 #include "safeloop/db/pool.hpp"
 
@@ -16,14 +20,8 @@ namespace safeloop::risk {
 inline constexpr const char* kSchema = "risk";
 inline constexpr const char* kAssessmentTopic = "safeloop.risk.assessment.v1";
 inline constexpr const char* kAreaLevelTopic = "safeloop.risk.area-level.v1";
+inline constexpr const char* kAreaFactorTopic = "safeloop.risk.area-factor.v1";
 
-/// Who is acting, from the verified token.
-struct Actor {
-  std::string enterprise_id;
-  std::string park_id;
-  std::string subject;
-  std::string request_id;
-};
 
 class PgRiskStore {
  public:
@@ -69,11 +67,25 @@ class PgRiskStore {
   /// AreaLevelChanged to the outbox.
   struct ProjectionOutcome {
     bool duplicate = false;                // the inbox had the event already
-    std::optional<AreaLevelState> change;  // set when the area's level changed
+    std::optional<AreaLevelState> change;  // set when the area's shown level changed
+    bool unknown_area = false;             // a factor for an area the enterprise does not have
   };
   Result<ProjectionOutcome> ProjectAssessment(const std::string& consumer, const std::string& event_id,
                                                           const std::string& enterprise_id, const std::string& park_id,
                                                           const std::string& area_id, const std::string& request_id);
+
+  /// One report of the area-factor contract (docs/EVENTS.md).
+  struct AreaFactorReport {
+    std::string area_id;
+    AreaFactorKind kind = AreaFactorKind::kFrequentAlarms;
+    std::string source_id, detail, producer;
+    bool active = false;
+    std::int64_t source_version = 0;
+  };
+  /// Applies a factor report once (inbox), keeping the newest report per source, then recomputes the area.
+  Result<ProjectionOutcome> ProjectAreaFactor(const std::string& consumer, const std::string& event_id,
+                                              const std::string& enterprise_id, const std::string& park_id,
+                                              const AreaFactorReport& report, const std::string& request_id);
 
   /// Every area state of every enterprise with its map version (rebuilding Redis after a restart).
   struct EnterpriseMap {
@@ -84,6 +96,12 @@ class PgRiskStore {
   Result<std::vector<EnterpriseMap>> LoadAllMapStates();
 
  private:
+  /// Inherent level from the points, shown level from the active factors; a change of the shown level bumps
+  /// the map version and appends AreaLevelChanged. nullopt when the map does not change.
+  std::optional<AreaLevelState> RecomputeArea(pqxx::work& tx, const std::string& enterprise_id,
+                                              const std::string& park_id, const std::string& area_id,
+                                              const std::string& request_id);
+
   db::ConnectionPool& pool_;
   const Clock& clock_;
 };

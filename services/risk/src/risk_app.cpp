@@ -2,6 +2,9 @@
 
 #include "grpc_risk_service.hpp"
 #include "map_projector.hpp"
+#include "model/directory.hpp"
+#include "model/grpc_risk_model_service.hpp"
+#include "model/model_events.hpp"
 #include "pg_risk_store.hpp"
 #include "risk_map_cache.hpp"
 #include "safeloop/auth/jwt.hpp"
@@ -18,7 +21,11 @@ std::vector<db::Migration> EmbeddedMigrations();  // generated from services/ris
 
 namespace {
 void EnsureRiskTopics(const std::string& brokers) {
-  Status s = bus::EnsureTopics(brokers, {{kAssessmentTopic, 3, 1, {}}, {kAreaLevelTopic, 3, 1, {}}},
+  Status s = bus::EnsureTopics(brokers,
+                               {{kAssessmentTopic, 3, 1, {}},
+                                {kAreaLevelTopic, 3, 1, {}},
+                                {kAreaFactorTopic, 3, 1, {}},
+                                {model::kModelTopic, 3, 1, {}}},
                                std::chrono::milliseconds(5000));
   // Kafka down at start is not fatal: the outbox keeps events and the broker auto-creates topics later.
   if (!s.ok()) LogWarn("risk", "could not ensure Kafka topics yet", {{"error", s.ToString()}});
@@ -51,22 +58,32 @@ int RunRiskService(const RiskConfig& config) {
     return 1;
   }
   GrpcRiskService service(store, rpc::CallGuard{&*verifier});
+  model::ObjectStore objects(pool, clock);
+  model::EventStore risk_events(pool, clock);
+  model::GrpcRiskModelService model_service(objects, risk_events, rpc::CallGuard{&*verifier}, clock);
 
   db::OutboxRelay relay({config.pg_url, kSchema, {config.kafka_brokers, "risk-outbox-relay"}}, metrics.registry());
   MapProjector projector(store, map_cache, metrics.registry());
+  model::DirectoryProjector directory(pool);
 
-  rpc::GrpcServer server({config.grpc_address, "risk", {&service}, {"safeloop.risk.v1.RiskService"}},
+  rpc::GrpcServer server({config.grpc_address,
+                          "risk",
+                          {&service, &model_service},
+                          {"safeloop.risk.v1.RiskService", "safeloop.risk.v1.RiskModelService"}},
                          metrics.registry());
   if (Status s = server.Start(); !s.ok()) {
     LogError("risk", "cannot start gRPC server", {{"error", s.ToString()}});
     return 1;
   }
   relay.Start();
-  projector.Start({config.kafka_brokers, "risk-map-projector", {kAssessmentTopic}, "risk-map-projector"});
+  projector.Start(
+      {config.kafka_brokers, "risk-map-projector", {kAssessmentTopic, kAreaFactorTopic}, "risk-map-projector"});
+  directory.Start(config.kafka_brokers);
   LogInfo("risk", "risk service ready");
 
   WaitForTerminationSignal();
   server.Shutdown(std::chrono::seconds(10));
+  directory.Stop();
   projector.Stop();
   relay.Stop();
   LogInfo("risk", "risk service stopped");

@@ -26,9 +26,10 @@ struct PlantMapRecord {
 struct AreaRecord {
   std::string id, map_id, name;
   std::vector<Vertex> polygon;
-  RiskLevel level = RiskLevel::kUnassessed;
+  RiskLevel level = RiskLevel::kUnassessed;  // inherent: the highest level of its risk points
   std::int64_t level_version = 0;
   TimePoint created_at;
+  RiskLevel shown = RiskLevel::kUnassessed;  // on the map: inherent raised by active dynamic factors
 };
 
 struct AssessmentRecord {
@@ -48,7 +49,7 @@ struct RiskPointRecord {
   TimePoint created_at;
 };
 
-/// One area's state on the live map (what Redis holds).
+/// One area's state on the live map (what Redis holds): `level` is the shown (dynamic) level.
 struct AreaLevelState {
   std::string area_id, map_id;
   RiskLevel level = RiskLevel::kUnassessed;

@@ -17,6 +17,10 @@ Status RequireUuid(std::string_view value, const char* field) {
 Status RequireName(std::string_view value, const char* field, std::size_t max_chars) {
   auto first = value.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return InvalidArgument(std::string(field) + " is required", field);
+  return OptionalText(value, field, max_chars);
+}
+
+Status OptionalText(std::string_view value, const char* field, std::size_t max_chars) {
   long len = Utf8Length(value);
   if (len < 0) return InvalidArgument(std::string(field) + " is not valid UTF-8", field);
   if (static_cast<std::size_t>(len) > max_chars) {

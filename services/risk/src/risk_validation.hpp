@@ -14,6 +14,8 @@ namespace safeloop::risk {
 Status RequireUuid(std::string_view value, const char* field);
 /// Non-blank after trimming, at most `max_chars` Unicode characters, valid UTF-8.
 Status RequireName(std::string_view value, const char* field, std::size_t max_chars);
+/// Valid UTF-8 of at most `max_chars` characters; may be empty.
+Status OptionalText(std::string_view value, const char* field, std::size_t max_chars);
 Status ValidateMapInput(std::string_view name, std::string_view image_url, int width, int height);
 /// ≥ 3 distinct vertices, finite, inside the map (0..width, 0..height), at most 500 vertices.
 /// (Self-intersection is checked by PostGIS ST_IsValid in the store.)

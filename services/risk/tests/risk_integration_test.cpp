@@ -15,6 +15,7 @@
 #include "safeloop/db/migrations.hpp"
 #include "safeloop/db/outbox.hpp"
 #include "safeloop/events/envelope.hpp"
+#include "safeloop/events/v1/area_factor_events.pb.h"
 #include "safeloop/events/v1/risk_events.pb.h"
 #include "safeloop/obs/metrics.hpp"
 
@@ -63,8 +64,8 @@ struct Harness {
     relay.Start();
     // A group of its own per harness: joining the shared group would wait for stale members of earlier
     // runs. The inbox consumer name stays kProjectorConsumer, so de-duplication is what the service does.
-    projector.Start({Env("SAFELOOP_KAFKA_BROKERS"), "risk-it-projector-" + NewUuidV7(), {kAssessmentTopic},
-                     "risk-it-projector"});
+    projector.Start({Env("SAFELOOP_KAFKA_BROKERS"), "risk-it-projector-" + NewUuidV7(),
+                     {kAssessmentTopic, kAreaFactorTopic}, "risk-it-projector"});
   }
 
   double Metric(const std::string& needle) {
@@ -281,4 +282,95 @@ TEST_CASE("Redis down: the change is kept in the database and the map is rebuilt
   auto version = h.redis.Get(RedisRiskMapCache::VersionKey(plant.actor.enterprise_id));
   REQUIRE(version.ok());
   CHECK(**version == std::to_string(*h.store.MapVersion(plant.actor)));
+}
+
+namespace {
+// Publishes one report of the area-factor contract on the real topic, as the alarm/permit/hazard services will.
+void PublishFactor(const Plant& p, const std::string& area_id, events::v1::AreaFactorKind kind,
+                   const std::string& source, bool active, std::int64_t source_version, const std::string& event_id = "") {
+  events::v1::AreaFactorChanged payload;
+  payload.set_area_id(area_id);
+  payload.set_kind(kind);
+  payload.set_source_id(source);
+  payload.set_active(active);
+  payload.set_detail(active ? "60 分钟内报警 12 次" : "");
+  payload.set_source_version(source_version);
+  SystemClock clock;
+  auto envelope = events::MakeEnvelope({kAreaFactorTopic, p.actor.enterprise_id, p.actor.park_id, "area", area_id,
+                                        source_version, "alarm", NewUuidV7()},
+                                       payload, clock);
+  if (!event_id.empty()) envelope.set_event_id(event_id);
+  auto producer = bus::MakeKafkaProducer({Env("SAFELOOP_KAFKA_BROKERS")}, [](const bus::DeliveryReport&) {});
+  REQUIRE(producer.ok());
+  REQUIRE((*producer)->Produce({kAreaFactorTopic, area_id, envelope.SerializeAsString(), events::EnvelopeHeaders(envelope), 1})
+              .ok());
+  REQUIRE((*producer)->Flush(10s).ok());
+}
+
+int ShownLevel(cache::RedisClient& redis, const Plant& p) {
+  auto area = RedisArea(redis, p);
+  return area ? (*area)["level"].get<int>() : -1;
+}
+}  // namespace
+
+TEST_CASE("dynamic factors from the real topic raise an area's shown level and restore it when they clear",
+          "[kafka][redis][dynamic]") {
+  Harness h;
+  auto plant = MakePlant(h.store);
+  REQUIRE(h.store.AssessLec(plant.actor, plant.point_id, {1, 6, 3}, "").ok());  // D = 18 → 低风险
+  REQUIRE(WaitFor([&] { return ShownLevel(h.redis, plant) == 4; }, 30s));
+
+  // Frequent alarms: 低 → 一般 (the default rule raises one level).
+  PublishFactor(plant, plant.area_id, events::v1::AREA_FACTOR_KIND_FREQUENT_ALARMS, "alarm-rule:area", true, 100);
+  REQUIRE(WaitFor([&] { return ShownLevel(h.redis, plant) == 3; }, 20s));
+  // Special work in the same area does not add up: still one level.
+  PublishFactor(plant, plant.area_id, events::v1::AREA_FACTOR_KIND_SPECIAL_WORK, "permit:DH-2026-001", true, 1);
+  // A stale report (older source_version) of the alarm source changes nothing.
+  PublishFactor(plant, plant.area_id, events::v1::AREA_FACTOR_KIND_FREQUENT_ALARMS, "alarm-rule:area", false, 99);
+  std::this_thread::sleep_for(1500ms);
+  CHECK(ShownLevel(h.redis, plant) == 3);
+
+  // The map's API view carries both levels.
+  auto view = h.store.LoadMapView(plant.actor, plant.map_id);
+  REQUIRE(view.ok());
+  REQUIRE(view->areas.size() == 1);
+  CHECK(view->areas[0].shown == RiskLevel::kMedium);
+  CHECK(view->areas[0].level == RiskLevel::kLow);
+
+  // Clearing one source keeps the area raised while the other holds; clearing the last restores it.
+  PublishFactor(plant, plant.area_id, events::v1::AREA_FACTOR_KIND_FREQUENT_ALARMS, "alarm-rule:area", false, 101);
+  std::this_thread::sleep_for(1500ms);
+  CHECK(ShownLevel(h.redis, plant) == 3);
+  std::string clear_id = NewUuidV7();
+  PublishFactor(plant, plant.area_id, events::v1::AREA_FACTOR_KIND_SPECIAL_WORK, "permit:DH-2026-001", false, 2,
+                clear_id);
+  REQUIRE(WaitFor([&] { return ShownLevel(h.redis, plant) == 4; }, 20s));
+
+  // Every change of the shown level is an AreaLevelChanged with the active kinds, in the outbox.
+  pqxx::connection conn(Env("SAFELOOP_PG_URL"));
+  pqxx::work tx(conn);
+  auto rows = tx.exec_params("SELECT payload FROM risk.outbox WHERE topic = $1 AND record_key = $2 ORDER BY id",
+                             std::string(kAreaLevelTopic), plant.area_id);
+  REQUIRE(rows.size() == 3);  // 未评估→低, 低→一般, 一般→低
+  pqxx::binarystring bytes(rows[1][0]);
+  auto env = events::ParseEnvelope(bytes.str());
+  REQUIRE(env.ok());
+  events::v1::AreaLevelChanged raised;
+  REQUIRE(events::UnpackPayload(*env, raised).ok());
+  CHECK(raised.level() == risk::v1::RISK_LEVEL_MEDIUM);
+  CHECK(raised.inherent_level() == risk::v1::RISK_LEVEL_LOW);
+  REQUIRE(raised.active_factors_size() == 1);
+  CHECK(raised.active_factors(0) == events::v1::AREA_FACTOR_KIND_FREQUENT_ALARMS);
+  tx.commit();
+
+  // A redelivered report (same event id) is applied once; a factor for another tenant's area is skipped.
+  double rejected = h.Metric("safeloop_consumer_rejected_total{consumer=\"risk-map-projector\"} ");
+  PublishFactor(plant, plant.area_id, events::v1::AREA_FACTOR_KIND_SPECIAL_WORK, "permit:DH-2026-001", false, 2,
+                clear_id);
+  auto other = MakePlant(h.store);
+  PublishFactor(plant, other.area_id, events::v1::AREA_FACTOR_KIND_SPECIAL_WORK, "permit:X", true, 1);
+  REQUIRE(WaitFor([&] {
+    return h.Metric("safeloop_consumer_rejected_total{consumer=\"risk-map-projector\"} ") >= rejected + 1;
+  }, 20s));
+  CHECK(ShownLevel(h.redis, other) == -1);  // never assessed, never raised by a foreign report
 }

@@ -6,7 +6,7 @@
 #include "safeloop/core/uuid.hpp"
 #include "safeloop/db/transaction.hpp"
 #include "safeloop/events/v1/personnel_tenancy_events.pb.h"
-#include "tenancy/pinyin_order.hpp"
+#include "safeloop/db/sql_text.hpp"
 #include "tenancy/tenancy_events.hpp"
 
 namespace safeloop::personnel::tenancy {

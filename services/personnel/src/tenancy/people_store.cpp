@@ -7,7 +7,7 @@
 #include "safeloop/events/v1/personnel_tenancy_events.pb.h"
 #include "tenancy/org_store.hpp"
 #include "tenancy/people_workbook.hpp"
-#include "tenancy/pinyin_order.hpp"
+#include "safeloop/db/sql_text.hpp"
 #include "tenancy/tenancy_events.hpp"
 
 namespace safeloop::personnel::tenancy {

@@ -53,19 +53,5 @@ std::string TodayInChina(const Clock& clock) {
   return buf;
 }
 
-std::string SqlTime(std::string_view column) {
-  return "COALESCE(to_char(" + std::string(column) +
-         " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), '')";
-}
-
-std::string SqlDate(std::string_view column) {
-  return "COALESCE(to_char(" + std::string(column) + ", 'YYYY-MM-DD'), '')";
-}
-
-Status StaleVersion(std::string_view what, int version) {
-  return Status(StatusCode::kAborted,
-                std::string(what) + "已被他人修改（您提交的版本 " + std::to_string(version) + " 已过期），请刷新后重试",
-                "version");
-}
 
 }  // namespace safeloop::personnel::tenancy

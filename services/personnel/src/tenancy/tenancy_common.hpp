@@ -9,6 +9,7 @@
 
 #include "safeloop/core/clock.hpp"
 #include "safeloop/core/status.hpp"
+#include "safeloop/db/sql_text.hpp"
 #include "safeloop/rpc/call_context.hpp"
 
 namespace safeloop::personnel::tenancy {
@@ -38,13 +39,11 @@ Status OptionalText(std::string_view value, const std::string& field, std::strin
 /// Today's date in China (UTC+8), YYYY-MM-DD: the date a user means by "today".
 std::string TodayInChina(const Clock& clock);
 
-/// SQL rendering a timestamptz column as RFC 3339 UTC with milliseconds ('' for NULL).
-std::string SqlTime(std::string_view column);
-/// SQL rendering a date column as YYYY-MM-DD ('' for NULL).
-std::string SqlDate(std::string_view column);
+using db::SqlDate;  // safeloop/db/sql_text.hpp
+using db::PinyinOrder;
+using db::SqlTime;
 
-/// ABORTED asking to reload: the row changed since the caller read `version`.
-Status StaleVersion(std::string_view what, int version);
+using db::StaleVersion;
 
 /// Moves a store's answer into the response message, or passes its error on.
 template <typename T>

@@ -7,8 +7,12 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
 
 #include "safeloop/core/status.hpp"
+#include "safeloop/risk_domain/bands.hpp"
 #include "safeloop/risk_domain/risk_level.hpp"
 
 namespace safeloop::risk {
@@ -43,5 +47,18 @@ Result<LecScore> ScoreLec(const LecInput& input, LecBandVariant variant);
 RiskLevel LecLevelForD(std::int64_t d_hundredths, LecBandVariant variant);
 /// Classic five-grade danger class of D (>320:1, >160:2, >70:3, >20:4, else 5; upper-inclusive like V1).
 int LecDangerGrade(std::int64_t d_hundredths);
+
+/// 极其危险 / 高度危险 / 显著危险 / 一般危险 / 稍有危险 for grades 1..5; empty otherwise.
+std::string_view LecDangerGradeNameZh(int grade);
+/// "V1" / "V2" (the names stored in a scoring standard).
+std::string_view LecBandVariantName(LecBandVariant variant);
+/// The variant named "V1" or "V2"; nullopt otherwise.
+std::optional<LecBandVariant> LecBandVariantFromName(std::string_view name);
+/// A variant as a band list (bands.hpp); it gives the same level as LecLevelForD for every D.
+std::vector<Band> LecLevelBands(LecBandVariant variant);
+/// The classic five danger grades as a band list; the same grade as LecDangerGrade for every D.
+std::vector<GradeBand> LecGradeBands();
+/// Every D of the national tables × 1000 (exact thousandths), ascending and distinct.
+std::vector<std::int64_t> LecReachableMilli();
 
 }  // namespace safeloop::risk
