@@ -5,37 +5,14 @@
 #include <sstream>
 #include <span>
 
+#include "table_values.hpp"
+
 namespace safeloop::risk {
-namespace {
-
-// Tenths of a table value, or -1 when not in the table (tolerates binary noise like 0.1000000001).
-std::int64_t TableTenths(double value, std::span<const double> table) {
-  if (!std::isfinite(value)) return -1;
-  for (double allowed : table) {
-    if (std::fabs(value - allowed) < 1e-9) return std::llround(allowed * 10);
-  }
-  return -1;
-}
-
-std::string AllowedList(std::span<const double> table) {
-  std::ostringstream out;
-  for (std::size_t i = 0; i < table.size(); ++i) out << (i ? ", " : "") << table[i];
-  return out.str();
-}
-
-Status CheckField(double value, std::span<const double> table, const char* field, const char* meaning) {
-  if (TableTenths(value, table) >= 0) return Status::Ok();
-  std::ostringstream msg;
-  msg << field << " (" << meaning << ") must be one of " << AllowedList(table) << "; got " << value;
-  return InvalidArgument(msg.str(), field);
-}
-
-}  // namespace
 
 Status ValidateLec(const LecInput& input) {
-  SAFELOOP_RETURN_IF_ERROR(CheckField(input.l, kLecLikelihoodValues, "l", "事故发生的可能性 L"));
-  SAFELOOP_RETURN_IF_ERROR(CheckField(input.e, kLecExposureValues, "e", "暴露于危险环境的频繁程度 E"));
-  SAFELOOP_RETURN_IF_ERROR(CheckField(input.c, kLecConsequenceValues, "c", "发生事故产生的后果 C"));
+  SAFELOOP_RETURN_IF_ERROR(internal::CheckTableValue(input.l, kLecLikelihoodValues, "l", "事故发生的可能性 L"));
+  SAFELOOP_RETURN_IF_ERROR(internal::CheckTableValue(input.e, kLecExposureValues, "e", "暴露于危险环境的频繁程度 E"));
+  SAFELOOP_RETURN_IF_ERROR(internal::CheckTableValue(input.c, kLecConsequenceValues, "c", "发生事故产生的后果 C"));
   return Status::Ok();
 }
 
@@ -63,8 +40,8 @@ int LecDangerGrade(std::int64_t d100) {
 
 Result<LecScore> ScoreLec(const LecInput& input, LecBandVariant variant) {
   SAFELOOP_RETURN_IF_ERROR(ValidateLec(input));
-  std::int64_t l10 = TableTenths(input.l, kLecLikelihoodValues);
-  std::int64_t e10 = TableTenths(input.e, kLecExposureValues);
+  std::int64_t l10 = internal::TableTenths(input.l, kLecLikelihoodValues);
+  std::int64_t e10 = internal::TableTenths(input.e, kLecExposureValues);
   std::int64_t c = std::llround(input.c);
   LecScore score;
   score.d_hundredths = l10 * e10 * c;  // (L×10)(E×10)C = D×100

@@ -4,39 +4,24 @@
 #include <cmath>
 #include <sstream>
 
+#include "table_values.hpp"
+
 namespace safeloop::risk {
 namespace {
 
-// Tenths of a table value, or -1 when not in the table (tolerates binary noise like 0.5000000001).
-std::int64_t TableTenths(double value, std::span<const double> table) {
-  if (!std::isfinite(value)) return -1;
-  for (double allowed : table) {
-    if (std::fabs(value - allowed) < 1e-9) return std::llround(allowed * 10);
-  }
-  return -1;
-}
-
-Status CheckField(double value, std::span<const double> table, const char* field, const char* meaning) {
-  if (TableTenths(value, table) >= 0) return Status::Ok();
-  std::ostringstream msg;
-  msg << field << " (" << meaning << ") must be one of ";
-  for (std::size_t i = 0; i < table.size(); ++i) msg << (i ? ", " : "") << table[i];
-  msg << "; got " << value;
-  return InvalidArgument(msg.str(), field);
-}
 
 // M and S are integers and E has one decimal, so (M)(E×10)(S) = R×10 exactly.
 std::int64_t RTenths(const MesInput& input) {
-  return TableTenths(input.m, kMesControlValues) / 10 * TableTenths(input.e, kMesExposureValues) *
-         (TableTenths(input.s, kMesSeverityValues) / 10);
+  return internal::TableTenths(input.m, kMesControlValues) / 10 * internal::TableTenths(input.e, kMesExposureValues) *
+         (internal::TableTenths(input.s, kMesSeverityValues) / 10);
 }
 
 }  // namespace
 
 Status ValidateMes(const MesInput& input) {
-  SAFELOOP_RETURN_IF_ERROR(CheckField(input.m, kMesControlValues, "m", "控制措施的状态 M"));
-  SAFELOOP_RETURN_IF_ERROR(CheckField(input.e, kMesExposureValues, "e", "暴露或危险状态出现的频繁程度 E"));
-  SAFELOOP_RETURN_IF_ERROR(CheckField(input.s, kMesSeverityValues, "s", "事故的可能后果 S"));
+  SAFELOOP_RETURN_IF_ERROR(internal::CheckTableValue(input.m, kMesControlValues, "m", "控制措施的状态 M"));
+  SAFELOOP_RETURN_IF_ERROR(internal::CheckTableValue(input.e, kMesExposureValues, "e", "暴露或危险状态出现的频繁程度 E"));
+  SAFELOOP_RETURN_IF_ERROR(internal::CheckTableValue(input.s, kMesSeverityValues, "s", "事故的可能后果 S"));
   return Status::Ok();
 }
 
