@@ -18,3 +18,5 @@ find_package(benchmark QUIET)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 find_package(pugixml CONFIG REQUIRED)
+# libs/documents: cairo draws PDF pages, pango lays out (and wraps) Chinese text on them.
+pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo cairo-pdf cairo-png)
