@@ -17,6 +17,7 @@
 
 #include "demo_plant.hpp"
 #include "personnel_seed.hpp"
+#include "risk_model_seed.hpp"
 #include "safeloop/core/config.hpp"
 #include "safeloop/risk/v1/risk.grpc.pb.h"
 
@@ -40,7 +41,8 @@ class Seeder {
     return resp;
   }
 
-  void Run() {
+  /// Returns the demo map's id.
+  std::string Run() {
     namespace seed = safeloop::seed;
     auto maps = Call<v1::ListPlantMapsRequest, v1::ListPlantMapsResponse>(&v1::RiskService::Stub::ListPlantMaps, {},
                                                                          "list maps");
@@ -83,6 +85,7 @@ class Seeder {
     std::cout << "demo plant seeded: map " << map_id << ", " << created_ << " records created, " << assessed_
               << " assessments recorded" << (created_ == 0 && assessed_ == 0 ? " (already complete, nothing changed)" : "")
               << '\n';
+    return map_id;
   }
 
  private:
@@ -177,7 +180,11 @@ int main() {
     std::cout << "personnel: " << first.created() + second.created() << " records created, " << accounts.size()
               << " demo accounts in " << accounts_file << "\n";
 
-    Seeder(risk, admin).Run();
+    std::string map_id = Seeder(risk, admin).Run();
+    seed::RiskModelSeeder model(risk, personnel, admin);
+    model.Run(map_id);
+    std::cout << "risk model: " << model.created() << " records created (objects, units, profiles, events, "
+              << "JHA/SCL assessments)\n";
     return 0;
   } catch (const std::exception& e) {
     std::cerr << "safeloop-seed: " << e.what() << '\n';

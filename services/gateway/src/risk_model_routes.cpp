@@ -14,6 +14,14 @@ RouteSpec Model(std::string method, std::string pattern, std::string operation_i
                     std::move(summary), "risk", permission, "safeloop.risk.v1.RiskModelService." + std::move(rpc),
                     success_status);
 }
+// A file answer: the bytes, name and type come from the response message.
+RouteSpec Download(RouteSpec r) {
+  r.raw_response_field = "data";
+  r.file_name_field = "file_name";
+  r.content_type_field = "content_type";
+  r.content_type = "application/octet-stream";
+  return r;
+}
 }  // namespace
 
 std::vector<RouteSpec> RiskModelRoutes() {
@@ -46,6 +54,20 @@ std::vector<RouteSpec> RiskModelRoutes() {
             "Update a risk event; its measures are the complete list (send the version)", w, "UpdateRiskEvent"),
       Model("DELETE", "/events/{event_id}", "deleteRiskEvent", "Delete a risk event and its measures (?version=)", w,
             "DeleteRiskEvent"),
+      BackendRpc("risk", "POST", "/api/v1/risk/points/{risk_point_id}/assessment-records", "assessRiskPointRecord",
+                 "Assess a risk point's JHA/SCL record (every live risk event scored with LEC or LS; judgement rules, "
+                 "inherent and residual risk, graded control); a new version",
+                 "risk", perm::kRiskAssessmentWrite, "safeloop.risk.v1.RiskAssessmentService.AssessRiskPoint", 201),
+      BackendRpc("risk", "GET", "/api/v1/risk/points/{risk_point_id}/assessment-records", "listRiskPointRecords",
+                 "A risk point's JHA/SCL assessment versions, newest first, each with the events as assessed", "risk",
+                 perm::kRiskAssessmentRead, "safeloop.risk.v1.RiskAssessmentService.ListPointAssessments"),
+      BackendRpc("risk", "GET", "/api/v1/risk/ledger", "listControlLedger",
+                 "The graded-control ledger (E.1) as data: filter by unit (with sub-units), level, control tier, "
+                 "liable person; paged", "risk", r, "safeloop.risk.v1.RiskLedgerService.ListControlLedger"),
+      Download(BackendRpc("risk", "GET", "/api/v1/risk/documents/{kind}", "exportRiskDocument",
+                          "Generated document: B1 风险单元划分表, C1 风险点清单, E1 风险点分级管控台账, F1 重大风险管控台账 "
+                          "(?format=xlsx|pdf and the ledger filters)",
+                          "risk", r, "safeloop.risk.v1.RiskLedgerService.ExportRiskDocument")),
       Model("GET", "/accident-types", "listAccidentTypes",
             "The accident-type lists (GB/T 6441-1986, GB 6441-2025) and the one in force today", r,
             "ListAccidentTypes"),

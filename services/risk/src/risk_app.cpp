@@ -1,6 +1,8 @@
 #include "risk_app.hpp"
 
 #include "grpc_risk_service.hpp"
+#include "assessment/grpc_risk_assessment_service.hpp"
+#include "ledger/grpc_risk_ledger_service.hpp"
 #include "map_projector.hpp"
 #include "model/directory.hpp"
 #include "model/grpc_risk_model_service.hpp"
@@ -61,6 +63,10 @@ int RunRiskService(const RiskConfig& config) {
   model::ObjectStore objects(pool, clock);
   model::EventStore risk_events(pool, clock);
   model::GrpcRiskModelService model_service(objects, risk_events, rpc::CallGuard{&*verifier}, clock);
+  assessment::AssessmentStore assessments(pool, clock);
+  assessment::GrpcRiskAssessmentService assessment_service(assessments, rpc::CallGuard{&*verifier}, clock);
+  ledger::LedgerStore ledger(pool);
+  ledger::GrpcRiskLedgerService ledger_service(ledger, rpc::CallGuard{&*verifier}, clock);
 
   db::OutboxRelay relay({config.pg_url, kSchema, {config.kafka_brokers, "risk-outbox-relay"}}, metrics.registry());
   MapProjector projector(store, map_cache, metrics.registry());
@@ -68,8 +74,9 @@ int RunRiskService(const RiskConfig& config) {
 
   rpc::GrpcServer server({config.grpc_address,
                           "risk",
-                          {&service, &model_service},
-                          {"safeloop.risk.v1.RiskService", "safeloop.risk.v1.RiskModelService"}},
+                          {&service, &model_service, &assessment_service, &ledger_service},
+                          {"safeloop.risk.v1.RiskService", "safeloop.risk.v1.RiskModelService",
+                           "safeloop.risk.v1.RiskAssessmentService", "safeloop.risk.v1.RiskLedgerService"}},
                          metrics.registry());
   if (Status s = server.Start(); !s.ok()) {
     LogError("risk", "cannot start gRPC server", {{"error", s.ToString()}});

@@ -1,6 +1,6 @@
 #pragma once
 // In-process risk service for module integration tests: the real schema on the test-profile PostgreSQL, the
-// model module behind a real gRPC server on an ephemeral loopback port, tokens signed with an in-memory
+// model and assessment modules behind a real gRPC server on an ephemeral loopback port, tokens signed with an in-memory
 // key, and a fresh enterprise per test. Directory rows (org units, people) go through the real projector's
 // Handle() with real personnel event envelopes, exactly as they arrive from Kafka.
 #include <catch2/catch.hpp>
@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "assessment/grpc_risk_assessment_service.hpp"
+#include "ledger/grpc_risk_ledger_service.hpp"
 #include "model/directory.hpp"
 #include "model/grpc_risk_model_service.hpp"
 #include "pg_risk_store.hpp"
@@ -53,13 +55,17 @@ class RiskHarness {
         objects_(pool_, clock_),
         events_(pool_, clock_),
         directory_(pool_),
-        model_service_(objects_, events_, rpc::CallGuard{&verifier_}, clock_) {
+        model_service_(objects_, events_, rpc::CallGuard{&verifier_}, clock_),
+        assessments_(pool_, clock_),
+        assessment_service_(assessments_, rpc::CallGuard{&verifier_}, clock_),
+        ledger_(pool_),
+        ledger_service_(ledger_, rpc::CallGuard{&verifier_}, clock_) {
     {
       pqxx::connection conn(RequireEnv("SAFELOOP_PG_URL"));
       auto applied = db::ApplyMigrations(conn, kSchema, EmbeddedMigrations());
       if (!applied.ok()) FAIL("risk migrations: " + applied.status().ToString());
     }
-    rpc::ServerOptions options{{"127.0.0.1", 0}, "risk-it", {&model_service_}, {}};
+    rpc::ServerOptions options{{"127.0.0.1", 0}, "risk-it", {&model_service_, &assessment_service_, &ledger_service_}, {}};
     server_ = std::make_unique<rpc::GrpcServer>(std::move(options), metrics_.registry());
     Status started = server_->Start();
     if (!started.ok()) FAIL("risk test server: " + started.ToString());
@@ -155,6 +161,10 @@ class RiskHarness {
   model::EventStore events_;
   model::DirectoryProjector directory_;
   model::GrpcRiskModelService model_service_;
+  assessment::AssessmentStore assessments_;
+  assessment::GrpcRiskAssessmentService assessment_service_;
+  ledger::LedgerStore ledger_;
+  ledger::GrpcRiskLedgerService ledger_service_;
   std::unique_ptr<rpc::GrpcServer> server_;
   std::shared_ptr<grpc::Channel> channel_;
 };

@@ -11,6 +11,7 @@
 #include "pg_risk_store.hpp"
 #include "risk_map_cache.hpp"
 #include "safeloop/bus/consumer.hpp"
+#include "safeloop/bus/topics.hpp"
 #include "safeloop/core/uuid.hpp"
 #include "safeloop/db/migrations.hpp"
 #include "safeloop/db/outbox.hpp"
@@ -61,6 +62,11 @@ struct Harness {
     pqxx::connection conn(Env("SAFELOOP_PG_URL"));
     auto applied = db::ApplyMigrations(conn, kSchema, EmbeddedMigrations());
     REQUIRE(applied.ok());
+    // As risk_app.cpp does at start: a consumer subscribed to a topic that does not exist yet would only see
+    // it at its next metadata refresh (minutes), long after a test has published to it.
+    REQUIRE(bus::EnsureTopics(Env("SAFELOOP_KAFKA_BROKERS"), {{kAssessmentTopic, 3, 1, {}}, {kAreaFactorTopic, 3, 1, {}}},
+                              std::chrono::milliseconds(10000))
+                .ok());
     relay.Start();
     // A group of its own per harness: joining the shared group would wait for stale members of earlier
     // runs. The inbox consumer name stays kProjectorConsumer, so de-duplication is what the service does.

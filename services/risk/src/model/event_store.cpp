@@ -161,6 +161,18 @@ Status LockLiveEvent(pqxx::work& tx, const std::string& id, int version) {
 
 }  // namespace
 
+std::vector<v1::RiskEvent> LoadLiveEvents(pqxx::work& tx, const std::string& point_id) {
+  std::vector<v1::RiskEvent> out;
+  for (const auto& row : tx.exec_params("SELECT " + kEventColumns +
+                                            " FROM risk.risk_event e WHERE e.risk_point_id = $1 AND NOT e.deleted "
+                                            "ORDER BY e.seq, e.id",
+                                        point_id)) {
+    out.push_back(EventFromRow(row));
+  }
+  for (auto& e : out) LoadMeasures(tx, e);
+  return out;
+}
+
 Result<v1::RiskPointProfile> EventStore::GetProfile(const Actor& actor, const std::string& point_id) {
   return db::InTenantTransaction<Result<v1::RiskPointProfile>>(
       pool_, actor.enterprise_id, [&](pqxx::work& tx) -> Result<v1::RiskPointProfile> {

@@ -2,6 +2,8 @@
 // A risk point's profile (where it sits in the partition, whose it is) and its risk events with their
 // control measures: the JHA steps / SCL items of the point's record table.
 
+#include <pqxx/pqxx>
+
 #include <string>
 #include <vector>
 
@@ -11,6 +13,9 @@
 #include "safeloop/risk/v1/risk_model.pb.h"
 
 namespace safeloop::risk::model {
+
+/// The live events of a point with their measures, by seq (inside the caller's tenant transaction).
+std::vector<v1::RiskEvent> LoadLiveEvents(pqxx::work& tx, const std::string& point_id);
 
 class EventStore {
  public:
