@@ -29,7 +29,8 @@ const char* kRowSelect =
     "WHERE (NULLIF($1, '')::uuid IS NULL OR p.unit_id = NULLIF($1, '')::uuid OR u.parent_id = NULLIF($1, '')::uuid "
     "       OR pu.parent_id = NULLIF($1, '')::uuid) "
     "  AND ($2 = 0 OR p.level = $2) AND ($3 = 0 OR p.control_tier = $3) "
-    "  AND (NULLIF($4, '')::uuid IS NULL OR p.liable_person_id = NULLIF($4, '')::uuid) ";
+    "  AND (NULLIF($4, '')::uuid IS NULL OR p.liable_person_id = NULLIF($4, '')::uuid) "
+    "  AND (NULLIF($5, '')::uuid IS NULL OR p.area_id = NULLIF($5, '')::uuid) ";
 
 v1::LedgerRow RowOf(const pqxx::row& r) {
   v1::LedgerRow row;
@@ -58,6 +59,7 @@ v1::LedgerRow RowOf(const pqxx::row& r) {
 
 Status CheckFilter(const v1::LedgerFilter& f) {
   if (!f.unit_id().empty() && !IsUuid(f.unit_id())) return InvalidArgument("unit_id is not a UUID", "filter.unit_id");
+  if (!f.area_id().empty() && !IsUuid(f.area_id())) return InvalidArgument("area_id is not a UUID", "filter.area_id");
   if (!f.liable_person_id().empty() && !IsUuid(f.liable_person_id())) {
     return InvalidArgument("liable_person_id is not a UUID", "filter.liable_person_id");
   }
@@ -122,10 +124,10 @@ Result<v1::ListControlLedgerResponse> LedgerStore::List(const Actor& actor, cons
       pool_, actor.enterprise_id, [&](pqxx::work& tx) -> Result<v1::ListControlLedgerResponse> {
         std::vector<v1::LedgerRow> rows;
         for (const auto& r : tx.exec_params(std::string(kRowSelect) +
-                                                "AND (NULLIF($5, '')::uuid IS NULL OR p.id > NULLIF($5, '')::uuid) "
-                                                "ORDER BY p.id LIMIT $6",
+                                                "AND (NULLIF($6, '')::uuid IS NULL OR p.id > NULLIF($6, '')::uuid) "
+                                                "ORDER BY p.id LIMIT $7",
                                             filter.unit_id(), static_cast<int>(filter.level()), TierCode(filter),
-                                            filter.liable_person_id(), page_token, page_size + 1)) {
+                                            filter.liable_person_id(), filter.area_id(), page_token, page_size + 1)) {
           rows.push_back(RowOf(r));
         }
         v1::ListControlLedgerResponse out;
@@ -148,9 +150,9 @@ Result<std::vector<v1::LedgerRow>> LedgerStore::All(const Actor& actor, const v1
         for (const auto& r : tx.exec_params(std::string(kRowSelect) + "ORDER BY " + db::PinyinOrder(tx, "ppu.name") +
                                                 ", " + db::PinyinOrder(tx, "pu.name") + ", " +
                                                 db::PinyinOrder(tx, "u.name") + ", p.code, " +
-                                                db::PinyinOrder(tx, "p.name") + ", p.id LIMIT $5",
+                                                db::PinyinOrder(tx, "p.name") + ", p.id LIMIT $6",
                                             filter.unit_id(), static_cast<int>(filter.level()), TierCode(filter),
-                                            filter.liable_person_id(), static_cast<long>(max_rows) + 1)) {
+                                            filter.liable_person_id(), filter.area_id(), static_cast<long>(max_rows) + 1)) {
           rows.push_back(RowOf(r));
         }
         if (rows.size() > max_rows) {
@@ -187,7 +189,7 @@ Result<UnitPartition> LedgerStore::Partition(const Actor& actor) {
         }
         for (const auto& r : tx.exec_params(std::string(kRowSelect) + "AND p.unit_id IS NOT NULL ORDER BY p.code, " +
                                                 db::PinyinOrder(tx, "p.name") + ", p.id",
-                                            std::string(), 0, 0, std::string())) {
+                                            std::string(), 0, 0, std::string(), std::string())) {
           out.points.push_back(RowOf(r));
         }
         return out;

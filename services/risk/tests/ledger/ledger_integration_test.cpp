@@ -163,6 +163,14 @@ TEST_CASE("the ledger lists points with unit path, names, level and tier; filter
   req.mutable_filter()->set_liable_person_id(NewUuidV7());
   REQUIRE(Call(*f.ledger, &LStub::ListControlLedger, f.officer, req, page).ok());
   CHECK(page.items_size() == 0);
+  // The area panel: the points of one map area.
+  req.clear_filter();
+  req.mutable_filter()->set_area_id(f.area_id);
+  REQUIRE(Call(*f.ledger, &LStub::ListControlLedger, f.officer, req, page).ok());
+  CHECK(page.items_size() == 3);
+  req.mutable_filter()->set_area_id(NewUuidV7());
+  REQUIRE(Call(*f.ledger, &LStub::ListControlLedger, f.officer, req, page).ok());
+  CHECK(page.items_size() == 0);
 
   // Paging: 2 + 1, every point once.
   req.clear_filter();
