@@ -94,7 +94,8 @@ json RiskMapJson(const riskpb::RiskMapView& view) {
   json areas = json::array();
   for (const auto& a : view.areas()) {
     json area = {{"area_id", a.area_id()}, {"name", a.name()}, {"polygon", PolygonJson(a.polygon())}};
-    AddLevel(area, a.level());
+    AddLevel(area, a.level());  // shown: the inherent level raised by the area's active dynamic factors
+    area["inherent_level"] = static_cast<int>(a.inherent_level());
     area["version"] = a.version();
     areas.push_back(std::move(area));
   }

@@ -3,6 +3,7 @@
 #include "grpc_risk_service.hpp"
 #include "assessment/grpc_risk_assessment_service.hpp"
 #include "ledger/grpc_risk_ledger_service.hpp"
+#include "major_hazard/grpc_major_hazard_service.hpp"
 #include "map_projector.hpp"
 #include "model/directory.hpp"
 #include "model/grpc_risk_model_service.hpp"
@@ -67,6 +68,8 @@ int RunRiskService(const RiskConfig& config) {
   assessment::GrpcRiskAssessmentService assessment_service(assessments, rpc::CallGuard{&*verifier}, clock);
   ledger::LedgerStore ledger(pool);
   ledger::GrpcRiskLedgerService ledger_service(ledger, rpc::CallGuard{&*verifier}, clock);
+  major_hazard_module::MajorHazardStore installations(pool);
+  major_hazard_module::GrpcMajorHazardService major_hazard_service(installations, rpc::CallGuard{&*verifier});
 
   db::OutboxRelay relay({config.pg_url, kSchema, {config.kafka_brokers, "risk-outbox-relay"}}, metrics.registry());
   MapProjector projector(store, map_cache, metrics.registry());
@@ -74,9 +77,10 @@ int RunRiskService(const RiskConfig& config) {
 
   rpc::GrpcServer server({config.grpc_address,
                           "risk",
-                          {&service, &model_service, &assessment_service, &ledger_service},
+                          {&service, &model_service, &assessment_service, &ledger_service, &major_hazard_service},
                           {"safeloop.risk.v1.RiskService", "safeloop.risk.v1.RiskModelService",
-                           "safeloop.risk.v1.RiskAssessmentService", "safeloop.risk.v1.RiskLedgerService"}},
+                           "safeloop.risk.v1.RiskAssessmentService", "safeloop.risk.v1.RiskLedgerService",
+                           "safeloop.risk.v1.MajorHazardService"}},
                          metrics.registry());
   if (Status s = server.Start(); !s.ok()) {
     LogError("risk", "cannot start gRPC server", {{"error", s.ToString()}});

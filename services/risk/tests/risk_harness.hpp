@@ -14,6 +14,7 @@
 
 #include "assessment/grpc_risk_assessment_service.hpp"
 #include "ledger/grpc_risk_ledger_service.hpp"
+#include "major_hazard/grpc_major_hazard_service.hpp"
 #include "model/directory.hpp"
 #include "model/grpc_risk_model_service.hpp"
 #include "pg_risk_store.hpp"
@@ -59,13 +60,16 @@ class RiskHarness {
         assessments_(pool_, clock_),
         assessment_service_(assessments_, rpc::CallGuard{&verifier_}, clock_),
         ledger_(pool_),
-        ledger_service_(ledger_, rpc::CallGuard{&verifier_}, clock_) {
+        ledger_service_(ledger_, rpc::CallGuard{&verifier_}, clock_),
+        installations_(pool_),
+        major_hazard_service_(installations_, rpc::CallGuard{&verifier_}) {
     {
       pqxx::connection conn(RequireEnv("SAFELOOP_PG_URL"));
       auto applied = db::ApplyMigrations(conn, kSchema, EmbeddedMigrations());
       if (!applied.ok()) FAIL("risk migrations: " + applied.status().ToString());
     }
-    rpc::ServerOptions options{{"127.0.0.1", 0}, "risk-it", {&model_service_, &assessment_service_, &ledger_service_}, {}};
+    rpc::ServerOptions options{{"127.0.0.1", 0}, "risk-it", {&model_service_, &assessment_service_, &ledger_service_, &major_hazard_service_},
+                               {}};
     server_ = std::make_unique<rpc::GrpcServer>(std::move(options), metrics_.registry());
     Status started = server_->Start();
     if (!started.ok()) FAIL("risk test server: " + started.ToString());
@@ -165,6 +169,8 @@ class RiskHarness {
   assessment::GrpcRiskAssessmentService assessment_service_;
   ledger::LedgerStore ledger_;
   ledger::GrpcRiskLedgerService ledger_service_;
+  major_hazard_module::MajorHazardStore installations_;
+  major_hazard_module::GrpcMajorHazardService major_hazard_service_;
   std::unique_ptr<rpc::GrpcServer> server_;
   std::shared_ptr<grpc::Channel> channel_;
 };

@@ -1,5 +1,6 @@
 #include "assessment/assessment_store.hpp"
 
+#include "major_hazard/major_hazard_store.hpp"
 #include "model/event_store.hpp"
 #include "pg_risk_store.hpp"
 #include "safeloop/core/uuid.hpp"
@@ -37,7 +38,14 @@ Result<v1::PointAssessment> AssessmentStore::Assess(const Actor& actor, const v1
                              row["post_name"].as<std::string>(), row["accident_type_version"].as<std::string>(),
                              model::LoadLiveEvents(tx, req.risk_point_id())};
         if (context.accident_type_version.empty()) context.accident_type_version = current_accident_types;
-        auto assessed = Evaluate(context, req, RulesOf(tx));
+        // A 一级/二级 installation of the point's analysis object is a judgement fact whatever the request says.
+        v1::AssessRiskPointRequest with_facts = req;
+        int installation = major_hazard_module::MajorHazardGradeOfPoint(tx, req.risk_point_id());
+        int given = req.facts().major_hazard_installation_grade();
+        if (installation > 0 && (given == 0 || installation < given)) {
+          with_facts.mutable_facts()->set_major_hazard_installation_grade(installation);
+        }
+        auto assessed = Evaluate(context, with_facts, RulesOf(tx));
         if (!assessed.ok()) return assessed.status();
         v1::PointAssessment& a = *assessed;
 
