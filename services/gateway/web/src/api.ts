@@ -231,6 +231,7 @@ export const api = {
     request<ItemList<PlantMap>>("GET", "/api/v1/risk/maps", token === undefined ? {} : { token }),
   getRiskMap: (mapId?: string) =>
     request<RiskMap>("GET", mapId ? `/api/v1/risk/map?map_id=${enc(mapId)}` : "/api/v1/risk/map"),
+  getPoint: (pointId: string) => request<RiskPoint>("GET", `/api/v1/risk/points/${enc(pointId)}`),
   listAreaPoints: (areaId: string) => request<ItemList<RiskPoint>>("GET", `/api/v1/risk/areas/${enc(areaId)}/points`),
 };
 

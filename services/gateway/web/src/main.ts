@@ -20,6 +20,9 @@ import { renderEnterprisePage } from "./enterprisePage";
 import { renderApiPage } from "./apiPage";
 import { renderAuditPage } from "./auditPage";
 import { renderPasswordPage } from "./passwordPage";
+import { renderRiskUnitsPage } from "./riskUnitsPage";
+import { renderRiskLedgerPage } from "./riskLedgerPage";
+import { renderRiskPointPage } from "./riskPointPage";
 
 type Dispose = () => void;
 type Page = (root: HTMLElement, params: URLSearchParams) => Dispose | void;
@@ -36,6 +39,10 @@ const PAGES: Record<string, Page> = {
   api: renderApiPage,
   audit: renderAuditPage,
   map: (root, params) => renderMapPage(root, params, { onAuthLost: sessionLost }),
+  // Sub-pages of the risk map menu (session.ts SUB_ROUTES).
+  "risk-units": renderRiskUnitsPage,
+  "risk-ledger": renderRiskLedgerPage,
+  "risk-point": renderRiskPointPage,
 };
 
 const app = document.getElementById("app")!;
@@ -87,6 +94,7 @@ function renderChrome(active: string): void {
     logoutBtn,
   );
 
+  const activeRoute = menuOfRoute(active)?.route ?? active;
   const list = h("ul", { class: "nav-list", id: "menu" });
   for (const e of visibleMenu(me)) {
     list.append(
@@ -97,11 +105,11 @@ function renderChrome(active: string): void {
           "a",
           {
             href: `#/${e.route}`,
-            class: e.route === active ? "nav-item active" : "nav-item",
+            class: e.route === activeRoute ? "nav-item active" : "nav-item",
             id: `nav-${e.key}`,
             "data-testid": `menu-${e.key}`,
             "data-permission": e.code,
-            "aria-current": e.route === active ? "page" : null,
+            "aria-current": e.route === activeRoute ? "page" : null,
           },
           e.label,
         ),
@@ -141,6 +149,8 @@ async function route(): Promise<void> {
   dispose?.();
   dispose = null;
   clear(app);
+  // A dialog of the page left behind (it lives in <body>, not in the page).
+  document.querySelectorAll("dialog").forEach((d) => d.remove());
 
   const r = currentRoute();
   if (!r) {
@@ -198,7 +208,7 @@ async function route(): Promise<void> {
     );
     return;
   }
-  if (r.name === "map" && isParkAccount() && !getActing()) {
+  if (entry.code === "menu.risk.map" && isParkAccount() && !getActing()) {
     app.append(simplePage("风险四色图", "园区账号请先在“园区企业”中选择要查看的企业。", ["#/park", "选择企业"]));
     return;
   }

@@ -7,6 +7,7 @@ import { LEGEND_ORDER, LEVELS, normalizeLevel } from "./levels";
 import { LiveStream, type LiveState } from "./live";
 import { MapView, toAreaStates, toNumber, type AreaState } from "./mapView";
 import { AreaPanel } from "./panel";
+import { riskTabs } from "./riskTabs";
 import { go } from "./router";
 import type { AreaLevelEvent, PlantMap, RiskLevel, RiskMap } from "./types";
 
@@ -49,7 +50,7 @@ export function renderMapPage(root: HTMLElement, params: URLSearchParams, ctx: M
     legendList,
     legendTotal,
   );
-  const hint = h("p", { class: "side-hint muted" }, "点击地图中的区域，查看该区域的风险点及最新 LEC 评估。");
+  const hint = h("p", { class: "side-hint muted" }, "点击地图中的区域，查看该区域的风险点及其风险等级，进入风险点详情。");
 
   const view = new MapView({ onSelect: (id) => selectArea(id) });
   const panel = new AreaPanel({
@@ -58,6 +59,7 @@ export function renderMapPage(root: HTMLElement, params: URLSearchParams, ctx: M
   });
 
   root.append(
+    riskTabs("map"),
     h(
       "section",
       { class: "map-page" },

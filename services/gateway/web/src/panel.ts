@@ -3,6 +3,8 @@
 import { api, describeError } from "./api";
 import { clear, formatNumber, formatTime, h } from "./dom";
 import { levelInfo } from "./levels";
+import { href } from "./router";
+import { canApi } from "./session";
 import type { AreaState } from "./mapView";
 import type { RiskPoint } from "./types";
 
@@ -128,6 +130,9 @@ function renderPoint(p: RiskPoint): HTMLLIElement {
     { class: "point", "data-point-id": p.id, "data-level": levelInfo(p.level).level },
     h("div", { class: "point-head" }, h("h3", { class: "point-name" }, p.name), levelBadge(p.level)),
     p.description ? h("p", { class: "point-desc" }, p.description) : null,
+    canApi("risk.point.read")
+      ? h("a", { class: "point-detail-link", href: href("risk-point", { id: p.id }), "data-testid": "point-detail-link" }, "风险点详情 ›")
+      : null,
   );
   if (!a) {
     li.append(h("p", { class: "muted no-assessment" }, "尚未进行 LEC 评估"));

@@ -29,6 +29,16 @@ export const MENU: readonly MenuEntry[] = [
   { code: "menu.audit", label: "审计日志", route: "audit", key: "audit" },
 ];
 
+/**
+ * Pages without a menu entry of their own: each sits under an existing menu (its function permission)
+ * and is reached from that menu's page (the risk map's tabs: 风险分析对象与单元, 分级管控台账, 风险点详情).
+ */
+export const SUB_ROUTES: Readonly<Record<string, string>> = {
+  "risk-units": "menu.risk.map",
+  "risk-ledger": "menu.risk.map",
+  "risk-point": "menu.risk.map",
+};
+
 let me: MeResponse | null = null;
 
 export function currentMe(): MeResponse | null {
@@ -92,6 +102,9 @@ export function visibleMenu(m: MeResponse | null = me): MenuEntry[] {
   return MENU.filter((e) => hasMenu(e.code, m));
 }
 
+/** The menu entry of a route; a sub-route answers its parent menu's entry. */
 export function menuOfRoute(route: string): MenuEntry | undefined {
+  const parent = SUB_ROUTES[route];
+  if (parent) return MENU.find((e) => e.code === parent);
   return MENU.find((e) => e.route === route);
 }
