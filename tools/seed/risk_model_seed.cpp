@@ -12,6 +12,7 @@
 #include "safeloop/personnel/v1/people.grpc.pb.h"
 #include "safeloop/risk/v1/risk.grpc.pb.h"
 #include "safeloop/risk/v1/risk_assessment.grpc.pb.h"
+#include "safeloop/risk/v1/risk_major_hazard.grpc.pb.h"
 #include "safeloop/risk/v1/risk_model.grpc.pb.h"
 
 namespace safeloop::seed {
@@ -102,7 +103,7 @@ std::vector<PointSpec> Specs() {
          {Measure(kEng, 1, "1-4", kAuto, "温度高高联锁切断进料、开启紧急冷却", ""),
           Measure(kMgmt, 3, "3-2", kCheck, "工艺参数巡检记录", "温度、压力是否在操作范围内")},
          4, -1, 4, 5, -1, 5}}},
-      {"装卸站", "槽车装卸作业", true, "operation", "FXD-004", "装卸站鹤位", "甲醇罐区/装卸单元", "LEC", 0,
+      {"装卸站", "槽车装卸作业", true, "operation", "FXD-004", "装卸站鹤位", "装卸站/装卸单元", "LEC", 0,
        {{"槽车溜车", "槽车就位", "", "未拉手刹、未设置轮挡", "车辆伤害", "厂(场)内车辆致害",
          {Measure(kMgmt, 3, "3-2", kCheck, "装车前检查确认单", "轮挡是否设置")}, 3, 3, 7, 0, 0, 0},
         {"静电起火", "连接静电接地", "", "未连接静电接地即装车", "火灾", "火灾",
@@ -174,7 +175,7 @@ void RiskModelSeeder::Run(const std::string& map_id) {
     if (!objects.count(parts[0])) {
       rv1::CreateRiskObjectRequest req;
       req.set_name(parts[0]);
-      req.set_hazard_code(parts[0] == "甲醇罐区" ? "130931001-01" : "130931001-02");
+      req.set_hazard_code(parts[0] == "甲醇罐区" ? "130931001-01" : parts[0] == "合成装置" ? "130931001-02" : "");
       req.set_department_id(department);
       req.set_liable_person_id(manager);
       objects[parts[0]] = Call(*model, &rv1::RiskModelService::Stub::CreateRiskObject, token_, req, "create object").id();
@@ -287,6 +288,34 @@ void RiskModelSeeder::Run(const std::string& map_id) {
     Call(*assess, &rv1::RiskAssessmentService::Stub::AssessRiskPoint, token_, ar, "assess record");
     ++created_;
   }
+  if (auto tank_farm = objects.find("甲醇罐区"); tank_farm != objects.end()) SeedMajorHazard(tank_farm->second);
+}
+
+// The tank farm's storage unit as a 二级 major hazard installation: 甲醇 5000 t (Q 500, β 1 as W5.3) and 氨
+// 100 t (Q 10, β 2): S = 20, R = 2.0 × (10 + 20) = 60.
+void RiskModelSeeder::SeedMajorHazard(const std::string& object_id) {
+  auto stub = rv1::MajorHazardService::NewStub(risk_);
+  rv1::ListMajorHazardInstallationsRequest list;
+  list.set_object_id(object_id);
+  const auto existing = Call(*stub, &rv1::MajorHazardService::Stub::ListMajorHazardInstallations, token_, list,
+                             "list major hazards");
+  if (!existing.items().empty()) return;
+  rv1::SaveMajorHazardInstallationRequest req;
+  req.set_object_id(object_id);
+  req.set_name("甲醇罐区储存单元");
+  req.set_unit_kind("storage");
+  req.set_exposed_population(150);
+  auto* methanol = req.add_substances();
+  methanol->set_label("甲醇 V-101");
+  methanol->set_name("甲醇");
+  methanol->add_hazard_classes("W5.3");
+  methanol->set_quantity_t(5000);
+  auto* ammonia = req.add_substances();
+  ammonia->set_label("液氨 V-103");
+  ammonia->set_name("氨");
+  ammonia->set_quantity_t(100);
+  Call(*stub, &rv1::MajorHazardService::Stub::SaveMajorHazardInstallation, token_, req, "save major hazard");
+  ++created_;
 }
 
 }  // namespace safeloop::seed

@@ -3,7 +3,7 @@
 // analysis objects with hazard codes, a three-level unit partition, point profiles (unit, code, responsible
 // unit and person from personnel), risk events with control measures, and full assessments — SCL with LS,
 // SCL with LEC, a 二级 major hazard forcing 重大 by judgement rule, and a JHA with LEC for a loading
-// operation. Idempotent: objects and units by name, profiles when never written, events when the point has
+// operation — and the tank farm as a 二级 major hazard installation (GB 18218). Idempotent: objects and units by name, profiles when never written, events when the point has
 // none, assessments when the point has none.
 
 #include <grpcpp/grpcpp.h>
@@ -21,6 +21,8 @@ class RiskModelSeeder {
   int created() const { return created_; }
 
  private:
+  void SeedMajorHazard(const std::string& object_id);
+
   std::shared_ptr<grpc::Channel> risk_, personnel_;
   std::string token_;
   int created_ = 0;

@@ -51,9 +51,9 @@ grpc::Status GrpcRiskLedgerService::ExportRiskDocument(grpc::ServerContext* ctx,
     const std::string format = req->format().empty() ? "xlsx" : req->format();
     if (format != "xlsx" && format != "pdf") return InvalidArgument("format must be xlsx or pdf", "format");
     const std::string& kind = req->kind();
-    if (kind != "B1" && kind != "C1" && kind != "E1" && kind != "F1") {
-      return InvalidArgument("kind must be B1 (风险单元划分表), C1 (风险点清单), E1 (风险点分级管控台账) or F1 "
-                             "(重大风险管控台账)",
+    if (kind != "B1" && kind != "C1" && kind != "E1" && kind != "F1" && kind != "G1") {
+      return InvalidArgument("kind must be B1 (风险单元划分表), C1 (风险点清单), E1 (风险点分级管控台账), F1 "
+                             "(重大风险管控台账) or G1 (重大安全风险公告栏)",
                              "kind");
     }
     Actor actor = ActorOf(call);
@@ -68,10 +68,12 @@ grpc::Status GrpcRiskLedgerService::ExportRiskDocument(grpc::ServerContext* ctx,
       doc = BuildUnitPartition(*partition, header);
     } else {
       v1::LedgerFilter filter = req->filter();
-      if (kind == "F1") filter.set_level(v1::RISK_LEVEL_MAJOR);
+      if (kind == "F1" || kind == "G1") filter.set_level(v1::RISK_LEVEL_MAJOR);
       auto rows = store_.All(actor, filter, kMaxDocumentPoints);
       if (!rows.ok()) return rows.status();
-      doc = kind == "C1" ? BuildPointList(*rows, header) : BuildControlLedger(*rows, header, kind == "F1");
+      doc = kind == "C1"   ? BuildPointList(*rows, header)
+            : kind == "G1" ? BuildMajorRiskBoard(*rows, header)
+                           : BuildControlLedger(*rows, header, kind == "F1");
     }
     auto bytes = format == "pdf" ? documents::RenderPdf(doc) : documents::RenderXlsx(doc);
     if (!bytes.ok()) return bytes.status();

@@ -1,5 +1,6 @@
 #include "ledger/ledger_documents.hpp"
 
+#include <algorithm>
 #include <array>
 #include <functional>
 #include <map>
@@ -110,6 +111,49 @@ documents::Document BuildControlLedger(const std::vector<v1::LedgerRow>& rows, c
   doc.footer = Footer(header);
   doc.footer.push_back({{"说明", "检查频次栏以“√”标出管控该风险点的层级（本层级及以下各层级），具体频次按排查计划填写"}});
   doc.sheet_name = major_only ? "重大风险管控台账" : "风险点分级管控台账";
+  return doc;
+}
+
+documents::Document BuildMajorRiskBoard(const std::vector<v1::LedgerRow>& rows, const DocumentHeader& header) {
+  documents::Document doc;
+  doc.title = "重大安全风险公告栏";
+  doc.subtitles = {Enterprise(header)};
+  doc.orientation = documents::Orientation::kLandscape;
+  documents::Table table;
+  table.columns = {{16, documents::Align::kLeft}, {22, documents::Align::kLeft}, {12}, {28, documents::Align::kLeft},
+                   {24, documents::Align::kLeft}};
+  Cell heading{"重大安全风险", 1, 5};
+  heading.fill = documents::kRiskRed;
+  heading.bold = true;
+  table.header_rows = {{heading},
+                       {{"风险点位置"}, {"主要风险因素"}, {"可能导致的事故类型"}, {"主要管控措施"}, {"主要应急措施"}}};
+  for (const auto& row : rows) {
+    if (row.level() != v1::RISK_LEVEL_MAJOR) continue;
+    std::string location = row.name();
+    if (!row.location().empty()) location += "（" + row.location() + "）";
+    std::vector<std::string> hazards, types, controls, emergency;
+    auto add = [](std::vector<std::string>& list, const std::string& text) {
+      if (!text.empty() && std::find(list.begin(), list.end(), text) == list.end()) list.push_back(text);
+    };
+    for (const auto& e : row.events()) {
+      add(hazards, e.hazard());
+      for (const auto& t : e.accident_types()) add(types, t);
+      for (const auto& m : e.measures()) {
+        bool urgent = m.measure_class() == "应急处置措施" || m.measure_class() == "个体防护措施";
+        add(urgent ? emergency : controls, m.description());
+      }
+    }
+    auto joined = [](const std::vector<std::string>& list, const char* sep) {
+      std::string out;
+      for (const auto& item : list) out += (out.empty() ? "" : sep) + item;
+      return out;
+    };
+    table.body_rows.push_back({{location}, {joined(hazards, "；")}, {joined(types, "、")}, {joined(controls, "；")},
+                               {joined(emergency, "；")}});
+  }
+  doc.body = std::move(table);
+  doc.footer = {{{"（安全标志应符合GB 2894的相关规定）", ""}}, {{"编制日期", header.date}}};
+  doc.sheet_name = "重大安全风险公告栏";
   return doc;
 }
 

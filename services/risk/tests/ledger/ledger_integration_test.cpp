@@ -241,6 +241,17 @@ TEST_CASE("E.1, F.1, C.1 and B.1 as .xlsx read back with the appendix columns", 
   CHECK(Contains(c1_cells, "管控单位/责任人"));
   CHECK(Contains(c1_cells, "生产部/张安全"));
 
+  // G.1: the 重大 points with their factors, controls and emergency measures.
+  auto g1 = xlsx::ReadWorkbook(f.Export("G1", "xlsx").data());
+  REQUIRE(g1.ok());
+  std::vector<std::string> g1_cells;
+  for (const auto& r : g1->sheets[0].rows) g1_cells.insert(g1_cells.end(), r.cells.begin(), r.cells.end());
+  CHECK(Contains(g1_cells, "重大安全风险公告栏"));
+  CHECK(Contains(g1_cells, "主要应急措施"));
+  CHECK(Contains(g1_cells, "1号甲醇储罐泄漏"));
+  CHECK(Contains(g1_cells, "液位高高联锁；巡检记录"));
+  CHECK_FALSE(Contains(g1_cells, "泵房泄漏"));
+
   // B.1: one row per point with its unit path and sequence numbers.
   auto b1 = xlsx::ReadWorkbook(f.Export("B1", "xlsx").data());
   REQUIRE(b1.ok());
