@@ -119,7 +119,8 @@ Result<Handler> GrpcTranscoder::HandlerFor(const RouteSpec& route) const {
   std::string wire_path = WirePath(method);
   std::string backend_name = route.backend;
   // Uploads carry whole files that the backend validates row by row: give them longer.
-  auto deadline = route.raw_request_field.empty() ? deadline_ : deadline_ * 4;
+  // File uploads and generated documents (a 50,000-point ledger) take longer than an ordinary call.
+  auto deadline = route.raw_request_field.empty() && route.raw_response_field.empty() ? deadline_ : deadline_ * 4;
 
   return Handler([=](const std::shared_ptr<RequestContext>& ctx) {
     auto request = NewMessage(in);

@@ -118,13 +118,14 @@ TEST_CASE("RiskMap and list wrappers") {
   auto* area = view.add_areas();
   area->set_area_id("a-1");
   area->set_name("罐区");
-  area->set_level(riskpb::RISK_LEVEL_MEDIUM);
+  area->set_level(riskpb::RISK_LEVEL_MEDIUM);  // shown: raised by a dynamic factor
+  area->set_inherent_level(riskpb::RISK_LEVEL_LOW);
   area->set_version(40);
   auto j = RiskMapJson(view);
   CHECK(j["version"] == 42);
   CHECK(j["map"]["id"] == "m-1");
   CHECK(j["areas"][0] == json::parse(R"({"area_id":"a-1","name":"罐区","polygon":[],"level":3,
-      "level_name":"一般风险","color":"yellow","version":40})"));
+      "level_name":"一般风险","color":"yellow","inherent_level":4,"version":40})"));
 
   riskpb::ListPlantMapsResponse none;
   CHECK(ItemsJson(none.maps(), PlantMapJson) == json::parse(R"({"items":[]})"));

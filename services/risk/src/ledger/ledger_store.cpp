@@ -26,8 +26,11 @@ const char* kRowSelect =
     "LEFT JOIN risk.risk_unit ppu ON ppu.id = pu.parent_id "
     "LEFT JOIN risk.directory_unit du ON du.id = p.department_id "
     "LEFT JOIN risk.directory_person dp ON dp.id = p.liable_person_id "
-    "WHERE (NULLIF($1, '')::uuid IS NULL OR p.unit_id = NULLIF($1, '')::uuid OR u.parent_id = NULLIF($1, '')::uuid "
-    "       OR pu.parent_id = NULLIF($1, '')::uuid) "
+    // The unit and its sub-units (at most three levels) as an id list the risk_point_by_unit index serves;
+    // an OR over the joined levels made PostgreSQL scan every point (tools/bench/risk).
+    "WHERE (NULLIF($1, '')::uuid IS NULL OR p.unit_id IN ("
+    "         SELECT s.id FROM risk.risk_unit s WHERE s.id = NULLIF($1, '')::uuid OR s.parent_id = NULLIF($1, '')::uuid "
+    "         OR s.parent_id IN (SELECT c.id FROM risk.risk_unit c WHERE c.parent_id = NULLIF($1, '')::uuid))) "
     "  AND ($2 = 0 OR p.level = $2) AND ($3 = 0 OR p.control_tier = $3) "
     "  AND (NULLIF($4, '')::uuid IS NULL OR p.liable_person_id = NULLIF($4, '')::uuid) "
     "  AND (NULLIF($5, '')::uuid IS NULL OR p.area_id = NULLIF($5, '')::uuid) ";
