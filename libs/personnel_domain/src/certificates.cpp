@@ -82,17 +82,7 @@ std::optional<Date> ParseDate(std::string_view text) {
   return Date(ymd);
 }
 
-std::string FormatDate(Date date) {
-  year_month_day ymd(date);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                static_cast<unsigned>(ymd.day()));
-  return buf;
-}
 
-Date ChinaDateOf(TimePoint t) {
-  return std::chrono::floor<days>(t + std::chrono::hours(8));
-}
 
 Date AddYears(Date date, int years) {
   year_month_day ymd(date);

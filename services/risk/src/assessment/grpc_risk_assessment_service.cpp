@@ -1,6 +1,7 @@
 #include "assessment/grpc_risk_assessment_service.hpp"
 
 #include "risk_validation.hpp"
+#include "safeloop/core/china_date.hpp"
 #include "safeloop/auth/permissions.hpp"
 #include "safeloop/risk_domain/accident_types.hpp"
 
@@ -16,7 +17,7 @@ grpc::Status GrpcRiskAssessmentService::AssessRiskPoint(grpc::ServerContext* ctx
     for (const auto* s : {&req->analyst(), &req->reviewer(), &req->approver()}) {
       SAFELOOP_RETURN_IF_ERROR(OptionalText(s->name(), "signature", 50));
     }
-    auto today = std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(clock_.Now() + std::chrono::hours(8))};
+    auto today = std::chrono::year_month_day(ChinaDateOf(clock_.Now()));
     auto result = store_.Assess(ActorOf(call), *req, std::string(AccidentTypeVersionOn(today)));
     if (!result.ok()) return result.status();
     *resp = std::move(*result);

@@ -1,9 +1,8 @@
 #include "ledger/grpc_risk_ledger_service.hpp"
 
-#include <cstdio>
-
 #include "ledger/ledger_documents.hpp"
 #include "safeloop/auth/permissions.hpp"
+#include "safeloop/core/china_date.hpp"
 #include "safeloop/documents/pdf_renderer.hpp"
 #include "safeloop/documents/xlsx_renderer.hpp"
 #include "safeloop/risk_domain/risk_level.hpp"
@@ -11,17 +10,6 @@
 namespace safeloop::risk::ledger {
 namespace {
 namespace perm = auth::permission;
-
-// Today in China as YYYY-MM-DD and YYYYMMDD.
-std::pair<std::string, std::string> Today(const Clock& clock) {
-  std::chrono::year_month_day d{std::chrono::floor<std::chrono::days>(clock.Now() + std::chrono::hours(8))};
-  char iso[16], compact[16];
-  std::snprintf(iso, sizeof iso, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
-                static_cast<unsigned>(d.day()));
-  std::snprintf(compact, sizeof compact, "%04d%02u%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
-                static_cast<unsigned>(d.day()));
-  return {iso, compact};
-}
 
 std::string ScopeText(const v1::LedgerFilter& f) {
   std::string scope;
@@ -59,7 +47,8 @@ grpc::Status GrpcRiskLedgerService::ExportRiskDocument(grpc::ServerContext* ctx,
     Actor actor = ActorOf(call);
     auto name = store_.EnterpriseName(actor);
     if (!name.ok()) return name.status();
-    auto [iso, compact] = Today(clock_);
+    const auto today = ChinaDateOf(clock_.Now());
+    const std::string iso = FormatDate(today), compact = FormatCompactDate(today);
     DocumentHeader header{*name, iso, ScopeText(req->filter())};
     documents::Document doc;
     if (kind == "B1") {

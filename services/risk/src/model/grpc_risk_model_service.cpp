@@ -1,9 +1,8 @@
 #include "model/grpc_risk_model_service.hpp"
 
-#include <cstdio>
-
 #include "model/model_validation.hpp"
 #include "risk_validation.hpp"
+#include "safeloop/core/china_date.hpp"
 #include "safeloop/auth/permissions.hpp"
 #include "safeloop/risk_domain/accident_types.hpp"
 
@@ -27,21 +26,10 @@ Status FillList(Result<std::vector<T>> result, Items& out) {
   return Status::Ok();
 }
 
-std::chrono::year_month_day ChinaDate(TimePoint now) {
-  return std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(now + std::chrono::hours(8))};
-}
-
-std::string IsoDate(std::chrono::year_month_day d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
-                static_cast<unsigned>(d.day()));
-  return buf;
-}
-
 }  // namespace
 
 std::string GrpcRiskModelService::CurrentAccidentTypeVersion() const {
-  return std::string(AccidentTypeVersionOn(ChinaDate(clock_.Now())));
+  return std::string(AccidentTypeVersionOn(std::chrono::year_month_day(ChinaDateOf(clock_.Now()))));
 }
 
 grpc::Status GrpcRiskModelService::CreateRiskObject(grpc::ServerContext* ctx, const v1::CreateRiskObjectRequest* req,
@@ -184,7 +172,7 @@ grpc::Status GrpcRiskModelService::ListAccidentTypes(grpc::ServerContext* ctx, c
     for (const auto& list : AccidentTypeLists()) {
       auto* out = resp->add_lists();
       out->set_version(std::string(list.version));
-      if (list.in_force_from) out->set_in_force_from(IsoDate(*list.in_force_from));
+      if (list.in_force_from) out->set_in_force_from(FormatDate(std::chrono::sys_days(*list.in_force_from)));
       for (const auto& t : list.types) out->add_names(std::string(t.name));
     }
     resp->set_current_version(CurrentAccidentTypeVersion());

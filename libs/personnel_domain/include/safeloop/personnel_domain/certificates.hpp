@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "safeloop/core/clock.hpp"
+#include "safeloop/core/china_date.hpp"
 #include "safeloop/core/status.hpp"
 
 namespace safeloop::personnel_domain {
@@ -24,9 +25,9 @@ using Date = std::chrono::sys_days;
 
 /// Strict "YYYY-MM-DD" of an existing calendar day (years 1900..2999); nullopt otherwise.
 std::optional<Date> ParseDate(std::string_view text);
-std::string FormatDate(Date date);
-/// The calendar day of `t` in China (UTC+8, no daylight saving): certificates are dated in local days.
-Date ChinaDateOf(TimePoint t);
+/// YYYY-MM-DD, and the calendar day of `t` in China (certificates are dated in local days): safeloop/core.
+using ::safeloop::ChinaDateOf;
+using ::safeloop::FormatDate;
 /// The same day `years` later; 29 February falls back to 28 February in a common year.
 Date AddYears(Date date, int years);
 /// Strict RFC 3339 instant ("2026-03-01T08:00:00Z", "...+08:00", optional fraction); nullopt otherwise.
